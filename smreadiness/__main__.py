@@ -1,0 +1,3 @@
+from smreadiness.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,266 @@
+"""Checks of a bank that its schema alone cannot make: ids, references, conditions, cycles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from smreadiness.bank.conditions import (
+    Answered,
+    BoolOp,
+    Compare,
+    ConditionError,
+    Count,
+    ListLit,
+    Literal,
+    Membership,
+    Node,
+    Not,
+    Ref,
+    ScoreRef,
+    parse,
+    referenced_questions,
+)
+from smreadiness.bank.core import CORE_NUMBER_RANGES, CORE_QUESTIONS
+from smreadiness.bank.schema import BankSpec, QuestionSpec
+
+Path = tuple[str | int, ...]
+Finding = tuple[Path, str]
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return [name for name, count in Counter(ids).items() if count > 1]
+
+
+def check_ids(spec: BankSpec) -> Iterator[Finding]:
+    groups = {
+        "sources": [s.id for s in spec.sources],
+        "dimensions": [d.id for d in spec.dimensions],
+        "questions": [q.id for q in spec.questions],
+        "rules": [r.id for r in spec.rules],
+        "steps": [s.id for s in spec.steps],
+        "actions": [a.id for a in spec.actions],
+        "examples": [e.id for e in spec.examples],
+    }
+    for group, ids in groups.items():
+        for duplicate in _duplicates(ids):
+            index = len(ids) - 1 - ids[::-1].index(duplicate)
+            yield (group, index, "id"), f"duplicate id {duplicate!r}"
+    dimensions = set(groups["dimensions"])
+    sources = set(groups["sources"])
+    for index, question in enumerate(spec.questions):
+        where: Path = ("questions", index)
+        if question.dimension not in dimensions:
+            yield (*where, "dimension"), f"unknown dimension {question.dimension!r}"
+        elif question.id.split(".")[0] != question.dimension:
+            yield (*where, "id"), f"id must start with its dimension: {question.dimension}.…"
+        for source in question.sources:
+            if source not in sources:
+                yield (*where, "sources"), f"unknown source {source!r}"
+        yield from _check_question_kind(question, where)
+    for index, rule in enumerate(spec.rules):
+        for source in rule.sources:
+            if source not in sources:
+                yield ("rules", index, "sources"), f"unknown source {source!r}"
+    steps = set(groups["steps"])
+    rules = set(groups["rules"])
+    for index, action in enumerate(spec.actions):
+        if action.step not in steps:
+            yield ("actions", index, "step"), f"unknown step {action.step!r}"
+        if action.dimension not in dimensions:
+            yield ("actions", index, "dimension"), f"unknown dimension {action.dimension!r}"
+        for rule_id in action.rules:
+            if rule_id not in rules:
+                yield ("actions", index, "rules"), f"unknown rule {rule_id!r}"
+
+
+def _check_question_kind(question: QuestionSpec, where: Path) -> Iterator[Finding]:
+    if question.kind == "choice":
+        if len(question.options) < 2:
+            yield (*where, "options"), "a choice question needs at least two options"
+        for dup in _duplicates(o.value for o in question.options):
+            yield (*where, "options"), f"duplicate option value {dup!r}"
+        for index in range(1, len(question.options)):
+            before, option = question.options[index - 1], question.options[index]
+            if option.score > before.score:
+                yield (*where, "options", index, "score"), (
+                    f"options are listed best first, but {option.value!r} ({option.score}) "
+                    f"scores higher than {before.value!r} ({before.score})"
+                )
+        for key in ("bands", "length_bands"):
+            if getattr(question, key):
+                yield (*where, key), f"{key} applies to number or text questions, not choice"
+    else:
+        if question.options:
+            yield (*where, "options"), f"a {question.kind} question has no options"
+    if question.kind == "number":
+        if question.min is not None and question.max is not None and question.min > question.max:
+            yield (*where, "min"), f"min ({question.min}) is larger than max ({question.max})"
+        for index in range(1, len(question.bands)):
+            before, band = question.bands[index - 1], question.bands[index]
+            if band.at_least <= before.at_least:
+                yield (*where, "bands", index, "at_least"), "bands must be listed lowest first"
+            if band.score < before.score:
+                yield (*where, "bands", index, "score"), (
+                    "more is better: a higher band may not score lower than the one before"
+                )
+    elif question.bands:
+        yield (*where, "bands"), "bands apply to number questions only"
+    if question.kind == "text":
+        for index in range(1, len(question.length_bands)):
+            if question.length_bands[index].up_to <= question.length_bands[index - 1].up_to:
+                yield (*where, "length_bands", index, "up_to"), "length bands must grow"
+    elif question.length_bands or question.max_length is not None:
+        yield (*where, "length_bands"), "length limits apply to text questions only"
+    if question.optional and question.weight > 0:
+        yield (*where, "weight"), "an optional question must have weight 0 (it may stay unanswered)"
+
+
+def check_core(spec: BankSpec) -> Iterator[Finding]:
+    """A bank with ``core = true`` must keep every core id and option value, best first."""
+    if not spec.core:
+        return
+    by_id = {q.id: (i, q) for i, q in enumerate(spec.questions)}
+    for question_id, expected in CORE_QUESTIONS.items():
+        if question_id not in by_id:
+            yield ("questions",), f"core question {question_id!r} is missing"
+            continue
+        index, question = by_id[question_id]
+        if isinstance(expected, str):
+            if question.kind != expected:
+                yield ("questions", index, "kind"), f"core question must be a {expected} question"
+            elif question_id in CORE_NUMBER_RANGES:
+                low, high = CORE_NUMBER_RANGES[question_id]
+                if question.min != low or question.max != high:
+                    yield ("questions", index, "min"), f"core range is {low:g} to {high:g}"
+            continue
+        values = tuple(o.value for o in question.options)
+        if question.kind != "choice" or values != expected:
+            yield ("questions", index, "options"), (
+                f"core options must be {', '.join(expected)} (best first); "
+                f"found {', '.join(values) or 'none'}"
+            )
+
+
+def compile_conditions(spec: BankSpec) -> tuple[dict[Path, Node], list[Finding]]:
+    """Parse every condition; the parsed ones by key path, and the parse errors."""
+    parsed: dict[Path, Node] = {}
+    findings: list[Finding] = []
+    sources: list[tuple[Path, str | None]] = []
+    sources += [(("questions", i, "show_if"), q.show_if) for i, q in enumerate(spec.questions)]
+    sources += [(("rules", i, "when"), r.when) for i, r in enumerate(spec.rules)]
+    sources += [(("actions", i, "when"), a.when) for i, a in enumerate(spec.actions)]
+    for path, text in sources:
+        if text is None:
+            continue
+        try:
+            parsed[path] = parse(text)
+        except ConditionError as error:
+            findings.append((path, f"condition {text!r}: {error}"))
+    return parsed, findings
+
+
+def check_condition(node: Node, spec: BankSpec, path: Path) -> Iterator[Finding]:
+    """Unknown ids and option values, and comparisons that can never make sense."""
+    questions = {q.id: q for q in spec.questions}
+    dimensions = {d.id for d in spec.dimensions}
+    yield from _check_node(node, questions, dimensions, path, top=True)
+
+
+def _is_boolean(node: Node) -> bool:
+    if isinstance(node, Literal):
+        return isinstance(node.value, bool)
+    return isinstance(node, Compare | Membership | BoolOp | Not | Answered)
+
+
+def _check_node(
+    node: Node,
+    questions: dict[str, QuestionSpec],
+    dimensions: set[str],
+    path: Path,
+    top: bool = False,
+) -> Iterator[Finding]:
+    if top and not _is_boolean(node):
+        yield path, "a condition must be true or false, e.g. a comparison"
+    if isinstance(node, Ref | Answered) and node.question not in questions:
+        yield path, f"unknown question {node.question!r}"
+    if isinstance(node, ScoreRef) and node.dimension is not None:
+        if node.dimension not in dimensions:
+            yield path, f"unknown dimension {node.dimension!r}"
+    if isinstance(node, BoolOp | Not | Count):
+        for child in node.children():
+            if not _is_boolean(child):
+                yield path, "and/or/not/count take conditions, not bare values"
+    if isinstance(node, Compare) and node.left is not None and node.right is not None:
+        yield from _check_compare(node.op, node.left, node.right, questions, path)
+    if isinstance(node, Membership) and node.left is not None and node.options is not None:
+        for value in node.options.values:
+            literal = Literal(lambda ctx: value, value)
+            yield from _check_compare("==", node.left, literal, questions, path)
+    for child in node.children():
+        if not isinstance(child, ListLit):
+            yield from _check_node(child, questions, dimensions, path)
+
+
+def _check_compare(
+    op: str, left: Node, right: Node, questions: dict[str, QuestionSpec], path: Path
+) -> Iterator[Finding]:
+    for ref, other in ((left, right), (right, left)):
+        if not isinstance(ref, Ref) or ref.question not in questions:
+            continue
+        question = questions[ref.question]
+        value = other.value if isinstance(other, Literal) else None
+        if question.kind == "choice":
+            if op not in ("==", "!="):
+                yield path, f"{question.id} is a choice: compare it with == or != or in"
+            elif isinstance(value, str) and value not in {o.value for o in question.options}:
+                allowed = ", ".join(o.value for o in question.options)
+                yield path, f"{value!r} is not an option of {question.id} ({allowed})"
+            elif value is not None and not isinstance(value, str):
+                yield path, f"{question.id} is a choice: compare it with an option value in quotes"
+        elif question.kind == "number" and isinstance(value, str | bool):
+            yield path, f"{question.id} is a number: compare it with a number"
+        elif question.kind == "text" and op not in ("==", "!="):
+            yield path, f"{question.id} is text: use answered({question.id}) or ==/!="
+
+
+def check_show_if_cycles(spec: BankSpec, parsed: dict[Path, Node]) -> Iterator[Finding]:
+    graph: dict[str, list[str]] = {}
+    index_of = {q.id: i for i, q in enumerate(spec.questions)}
+    for i, question in enumerate(spec.questions):
+        node = parsed.get(("questions", i, "show_if"))
+        graph[question.id] = referenced_questions(node) if node is not None else []
+    state: dict[str, int] = {}
+    reported: set[str] = set()
+
+    def visit(qid: str, trail: list[str]) -> Iterator[Finding]:
+        state[qid] = 1
+        for nxt in graph.get(qid, []):
+            if nxt not in graph:
+                continue
+            if state.get(nxt) == 1:
+                cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [qid, nxt]
+                if nxt not in reported:
+                    reported.add(nxt)
+                    path: Path = ("questions", index_of[nxt], "show_if")
+                    yield path, f"show_if cycle: {' -> '.join(cycle)}"
+            elif state.get(nxt) is None:
+                yield from visit(nxt, [*trail, nxt])
+        state[qid] = 2
+
+    for qid in graph:
+        if state.get(qid) is None:
+            yield from visit(qid, [qid])
+
+
+def check_optional_in_rules(spec: BankSpec, parsed: dict[Path, Node]) -> Iterator[Finding]:
+    optional = {q.id for q in spec.questions if q.optional}
+    for i, rule in enumerate(spec.rules):
+        node = parsed.get(("rules", i, "when"))
+        if node is None or rule.kind == "strength":
+            continue
+        for qid in referenced_questions(node):
+            if qid in optional:
+                yield ("rules", i, "when"), (
+                    f"{qid} is optional and may stay unanswered; a {rule.kind} cannot rest on it"
+                )

@@ -1,0 +1,261 @@
+"""The runtime form of a validated bank: plain frozen dataclasses with compiled conditions.
+
+Built from the plain data of a validated :class:`~smreadiness.bank.schema.BankSpec` (or from the
+cache of it), so scoring never imports pydantic's model machinery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from smreadiness.bank.conditions import Node, Scalar, parse
+
+VERDICTS: tuple[str, ...] = ("no_go", "not_yet", "go")
+VERDICT_RANK = {name: rank for rank, name in enumerate(VERDICTS)}
+Kind = Literal["choice", "number", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    language: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    id: str
+    title: str
+    weight: float
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+    score: int
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    dimension: str
+    kind: Kind
+    prompt: str
+    help: str
+    sources: tuple[str, ...]
+    weight: float
+    effort: int
+    optional: bool
+    show_if: Node | None
+    show_if_text: str | None
+    options: tuple[Option, ...]
+    min: float | None
+    max: float | None
+    integer: bool
+    unit: str
+    bands: tuple[tuple[float, int], ...]
+    max_length: int | None
+    length_bands: tuple[tuple[int, int], ...]
+    placeholder: str
+    _rank: Mapping[str, int] = field(repr=False, compare=False)
+
+    def option(self, value: str) -> Option | None:
+        index = self._rank.get(value)
+        return None if index is None else self.options[index]
+
+    def rank(self, value: str) -> int | None:
+        """Position of an option, 0 for the best."""
+        return self._rank.get(value)
+
+    def score_of(self, value: Scalar) -> int | None:
+        """Points for an answer, or None when the question is not scored."""
+        if self.kind == "choice":
+            index = self._rank.get(str(value))
+            return None if index is None else self.options[index].score
+        if self.kind == "number":
+            if not self.bands or isinstance(value, str):
+                return None
+            points: int | None = None
+            for edge, band_score in self.bands:
+                if value >= edge:
+                    points = band_score
+            return points if points is not None else 0
+        length = len(str(value).strip())
+        if not self.length_bands:
+            return 100
+        for up_to, band_score in self.length_bands:
+            if length <= up_to:
+                return band_score
+        return self.length_bands[-1][1]
+
+    @property
+    def scored(self) -> bool:
+        if self.weight <= 0:
+            return False
+        return self.kind != "number" or bool(self.bands)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: Literal["knockout", "blocker", "strength"]
+    when: Node
+    when_text: str
+    message: str
+    idea: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str
+    step: str
+    dimension: str
+    title: str
+    detail: str
+    rules: tuple[str, ...]
+    when: Node | None
+    verdicts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    id: str
+    name: str
+    story: str
+    answers: Mapping[str, Scalar]
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    id: str
+    version: str
+    language: str
+    title: str
+    description: str
+    core: bool
+    weak_below: int
+    sources: tuple[Source, ...]
+    dimensions: tuple[Dimension, ...]
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...]
+    steps: tuple[Step, ...]
+    actions: tuple[Action, ...]
+    examples: tuple[Example, ...]
+    path: str = ""
+    by_id: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
+
+    def question(self, question_id: str) -> Question | None:
+        return self.by_id.get(question_id)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def example(self, example_id: str) -> Example | None:
+        return next((e for e in self.examples if e.id == example_id), None)
+
+    def step_index(self, step_id: str) -> int:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return len(self.steps)
+
+
+def _question(raw: Mapping[str, Any]) -> Question:
+    options = tuple(
+        Option(o["value"], o["label"], int(o["score"]), o.get("help", ""))
+        for o in raw.get("options", [])
+    )
+    show_if = raw.get("show_if")
+    return Question(
+        id=raw["id"],
+        dimension=raw["dimension"],
+        kind=raw["kind"],
+        prompt=raw["prompt"],
+        help=raw["help"],
+        sources=tuple(raw.get("sources", [])),
+        weight=float(raw.get("weight", 1.0)),
+        effort=int(raw.get("effort", 2)),
+        optional=bool(raw.get("optional", False)),
+        show_if=parse(show_if) if show_if else None,
+        show_if_text=show_if or None,
+        options=options,
+        min=raw.get("min"),
+        max=raw.get("max"),
+        integer=bool(raw.get("integer", True)),
+        unit=raw.get("unit", ""),
+        bands=tuple((float(b["at_least"]), int(b["score"])) for b in raw.get("bands", [])),
+        max_length=raw.get("max_length"),
+        length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw.get("length_bands", [])),
+        placeholder=raw.get("placeholder", ""),
+        _rank={o.value: i for i, o in enumerate(options)},
+    )
+
+
+def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
+    """Runtime bank from the plain data of a *validated* bank (``BankSpec.model_dump()``)."""
+    questions = tuple(_question(q) for q in raw["questions"])
+    return Bank(
+        id=raw["id"],
+        version=raw["version"],
+        language=raw.get("language", "en"),
+        title=raw["title"],
+        description=raw.get("description", ""),
+        core=bool(raw.get("core", False)),
+        weak_below=int(raw.get("weak_below", 60)),
+        sources=tuple(
+            Source(s["id"], s["title"], s.get("language", "en"), s.get("note", ""))
+            for s in raw.get("sources", [])
+        ),
+        dimensions=tuple(
+            Dimension(d["id"], d["title"], float(d.get("weight", 1.0)), d.get("description", ""))
+            for d in raw["dimensions"]
+        ),
+        questions=questions,
+        rules=tuple(
+            Rule(
+                r["id"],
+                r["kind"],
+                parse(r["when"]),
+                r["when"],
+                r["message"],
+                r.get("idea", ""),
+                tuple(r.get("sources", [])),
+            )
+            for r in raw.get("rules", [])
+        ),
+        steps=tuple(Step(s["id"], s["title"], s.get("summary", "")) for s in raw.get("steps", [])),
+        actions=tuple(
+            Action(
+                a["id"],
+                a["step"],
+                a["dimension"],
+                a["title"],
+                a.get("detail", ""),
+                tuple(a.get("rules", ())),
+                parse(a["when"]) if a.get("when") else None,
+                tuple(a.get("verdicts", ("not_yet", "go"))),
+            )
+            for a in raw.get("actions", [])
+        ),
+        examples=tuple(
+            Example(e["id"], e["name"], e.get("story", ""), dict(e["answers"]), e["expected"])
+            for e in raw.get("examples", [])
+        ),
+        path=path,
+        by_id={q.id: q for q in questions},
+    )

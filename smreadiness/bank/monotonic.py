@@ -1,0 +1,195 @@
+"""Exhaustive monotonicity check: a better answer must never give a worse verdict.
+
+For each question (and the scores, which rules may also name), only the knock-out and blocker
+rules that mention it can change when it changes. So we enumerate every combination of the
+variables those rules mention, with each number reduced to the values around the constants it is
+compared with, and compare the verdict level before and after each improvement.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from smreadiness.bank.conditions import (
+    Compare,
+    EvalContext,
+    Literal,
+    Node,
+    ScoreRef,
+    evaluate,
+    numeric_constants,
+    referenced_questions,
+    walk,
+)
+from smreadiness.bank.model import Bank, Question, Rule
+
+MAX_COMBINATIONS = 200_000
+SCORE = "score"
+_LEVEL_NAMES = ("no-go", "not yet", "go")
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """An improvement of ``variable`` that makes the verdict worse, with the setting it needs."""
+
+    variable: str
+    worse: object
+    better: object
+    before: str
+    after: str
+    setting: dict[str, object]
+    rule_ids: tuple[str, ...]
+
+    def __str__(self) -> str:
+        others = ", ".join(f"{k}={_show(v)}" for k, v in self.setting.items() if k != self.variable)
+        where = f" when {others}" if others else ""
+        return (
+            f"not monotonic: changing {self.variable} from {_show(self.worse)} to the better "
+            f"{_show(self.better)} turns the verdict from {self.before} to {self.after}{where} "
+            f"(rules: {', '.join(self.rule_ids)})"
+        )
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "unanswered"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _score_vars(node: Node) -> set[str]:
+    return {
+        SCORE if sub.dimension is None else f"dimension:{sub.dimension}"
+        for sub in walk(node)
+        if isinstance(sub, ScoreRef)
+    }
+
+
+def _score_constants(node: Node) -> list[float]:
+    found: list[float] = []
+    for sub in walk(node):
+        if isinstance(sub, Compare) and sub.left is not None and sub.right is not None:
+            for a, b in ((sub.left, sub.right), (sub.right, sub.left)):
+                if isinstance(a, ScoreRef) and isinstance(b, Literal):
+                    if isinstance(b.value, int | float) and not isinstance(b.value, bool):
+                        found.append(float(b.value))
+    return found
+
+
+def _number_domain(low: float | None, high: float | None, constants: Sequence[float]) -> list[float]:
+    lo = low if low is not None else min([0.0, *constants]) - 1
+    hi = high if high is not None else max([0.0, *constants]) + 1
+    values = {lo, hi}
+    for constant in constants:
+        for probe in (constant - 1, constant - 0.5, constant, constant + 0.5, constant + 1):
+            if lo <= probe <= hi:
+                values.add(probe)
+    return sorted(values)
+
+
+def _domain(bank: Bank, name: str, rules: Sequence[Rule]) -> list[object]:
+    """Values of a variable, worst first; ``None`` (unanswered) where a question can be hidden."""
+    if name == SCORE or name.startswith("dimension:"):
+        constants = [c for rule in rules for c in _score_constants(rule.when)]
+        return list(_number_domain(0, 100, constants))
+    question = bank.by_id[name]
+    values: list[object]
+    if question.kind == "choice":
+        values = [o.value for o in reversed(question.options)]
+    elif question.kind == "number":
+        constants = [c for rule in rules for c in numeric_constants(rule.when, name)]
+        raw = _number_domain(question.min, question.max, constants)
+        values = [int(v) if question.integer and float(v).is_integer() else v for v in raw]
+        if question.integer:
+            values = sorted({v for v in values if float(v).is_integer()}, key=float)  # type: ignore[arg-type]
+    else:
+        values = ["x"]
+    if question.show_if is not None or question.optional:
+        values.insert(0, None)
+    return values
+
+
+def _variables(rule: Rule) -> set[str]:
+    return set(referenced_questions(rule.when)) | _score_vars(rule.when)
+
+
+def _level(rules: Sequence[Rule], ctx: EvalContext) -> int:
+    level = 2
+    for rule in rules:
+        if evaluate(rule.when, ctx) is True:
+            if rule.kind == "knockout":
+                return 0
+            level = 1
+    return level
+
+
+def _context(setting: dict[str, object]) -> EvalContext:
+    answers = {
+        k: v
+        for k, v in setting.items()
+        if v is not None and k != SCORE and not k.startswith("dimension:")
+    }
+    dims = {k.split(":", 1)[1]: v for k, v in setting.items() if k.startswith("dimension:")}
+    score = setting.get(SCORE)
+    return EvalContext(answers, score, dims)  # type: ignore[arg-type]
+
+
+def check_monotonic(bank: Bank) -> Iterator[tuple[str, str]]:
+    """Yield ``(variable, message)`` for each variable whose improvement can worsen the verdict."""
+    verdict_rules = [r for r in bank.rules if r.kind in ("knockout", "blocker")]
+    names: list[str] = [q.id for q in bank.questions if _orderable(q)]
+    names += sorted({v for r in verdict_rules for v in _score_vars(r.when)})
+    for name in names:
+        involved = [r for r in verdict_rules if name in _variables(r)]
+        if not involved:
+            continue
+        others = sorted({v for r in involved for v in _variables(r)} - {name})
+        domains = {v: _domain(bank, v, involved) for v in [name, *others]}
+        size = len(domains[name]) ** 2
+        for other in others:
+            size *= len(domains[other])
+        if size > MAX_COMBINATIONS:
+            yield name, (
+                f"rules {', '.join(r.id for r in involved)} combine too many answers to check "
+                f"monotonicity exhaustively ({size:,} cases); split them into smaller rules"
+            )
+            continue
+        violation = _first_violation(name, others, domains, involved)
+        if violation is not None:
+            yield name, str(violation)
+
+
+def _orderable(question: Question) -> bool:
+    return question.kind in ("choice", "number")
+
+
+def _first_violation(
+    name: str, others: list[str], domains: dict[str, list[object]], rules: Sequence[Rule]
+) -> Violation | None:
+    own = [v for v in domains[name] if v is not None]
+    for combo in itertools.product(*(domains[o] for o in others)):
+        setting: dict[str, object] = dict(zip(others, combo, strict=True))
+        levels = []
+        for value in own:
+            setting[name] = value
+            levels.append(_level(rules, _context(setting)))
+        for worse_index in range(len(own)):
+            for better_index in range(worse_index + 1, len(own)):
+                if levels[better_index] < levels[worse_index]:
+                    setting[name] = own[better_index]
+                    fired = tuple(
+                        r.id for r in rules if evaluate(r.when, _context(setting)) is True
+                    )
+                    return Violation(
+                        name,
+                        own[worse_index],
+                        own[better_index],
+                        _LEVEL_NAMES[levels[worse_index]],
+                        _LEVEL_NAMES[levels[better_index]],
+                        dict(setting),
+                        fired,
+                    )
+    return None

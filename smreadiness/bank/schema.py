@@ -1,0 +1,226 @@
+"""The question bank's TOML format, as frozen pydantic models: this file is its reference.
+
+A bank is validated with these models once; the engine then runs on the light runtime form in
+:mod:`smreadiness.bank.model`, built from :meth:`BankSpec.model_dump`, so commands that only
+score never pay for building pydantic models.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Verdict = Literal["no_go", "not_yet", "go"]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(max_length=4000)]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class SourceSpec(_Spec):
+    """An article the bank's ideas come from; help texts and rules cite it by ``id``."""
+
+    id: SourceId
+    """Short id cited elsewhere, e.g. ``"002"``."""
+    title: ShortText
+    """Title in the article's own language."""
+    language: str = "en"
+    """Language code of the article."""
+    note: LongText = ""
+    """One line on what the article contributes."""
+
+
+class DimensionSpec(_Spec):
+    """One area of readiness; the report scores each 0-100."""
+
+    id: Slug
+    """Stable id, e.g. ``"culture"``; question ids start with it."""
+    title: ShortText
+    """Name shown to the user."""
+    weight: float = Field(1.0, ge=0, le=100)
+    """Share of the overall score (relative to the other dimensions)."""
+    description: LongText = ""
+    """What the dimension covers."""
+
+
+class OptionSpec(_Spec):
+    """One answer of a choice question. Options are listed best first."""
+
+    value: Slug
+    """Stable value stored in answers files, e.g. ``"measurable"``."""
+    label: ShortText
+    """What the user reads."""
+    score: int = Field(ge=0, le=100)
+    """Points for this answer, 0-100; never higher than the option before it."""
+    help: LongText = ""
+    """Optional clarification shown with the option."""
+
+
+class NumberBand(_Spec):
+    """A score for numbers at or above ``at_least`` (the highest band reached applies)."""
+
+    at_least: float
+    """Lower edge of the band."""
+    score: int = Field(ge=0, le=100)
+    """Points for a number in this band."""
+
+
+class LengthBand(_Spec):
+    """A score for texts of at most ``up_to`` characters (the first band that fits applies)."""
+
+    up_to: int = Field(ge=1)
+    """Upper edge of the band, in characters."""
+    score: int = Field(ge=0, le=100)
+    """Points for a text of this length."""
+
+
+class QuestionSpec(_Spec):
+    """One question of the interview."""
+
+    id: QuestionId
+    """``dimension.name``, stable across languages and versions."""
+    dimension: Slug
+    """Id of the dimension it belongs to."""
+    kind: Literal["choice", "number", "text"]
+    """Answer type."""
+    prompt: ShortText
+    """The question as the user reads it."""
+    help: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    """Why it matters: the idea behind the question and where it comes from."""
+    sources: list[SourceId] = []
+    """Ids of the sources the help text draws on."""
+    weight: float = Field(1.0, ge=0, le=100)
+    """Weight within its dimension; 0 asks the question without scoring it."""
+    effort: int = Field(2, ge=1, le=5)
+    """How hard this answer is to change (1 easy, 5 very hard); orders "what would change"."""
+    optional: bool = False
+    """An optional question may stay unanswered without making the assessment partial."""
+    show_if: str | None = None
+    """Condition; the question is asked only while it holds."""
+    options: list[OptionSpec] = []
+    """Choice questions: the options, best first."""
+    min: float | None = None
+    """Number questions: smallest accepted value."""
+    max: float | None = None
+    """Number questions: largest accepted value."""
+    integer: bool = True
+    """Number questions: whole numbers only."""
+    unit: str = ""
+    """Number questions: unit shown after the field, e.g. ``"h/week"``."""
+    bands: list[NumberBand] = []
+    """Number questions: score bands, lowest first; none leaves the number unscored."""
+    max_length: int | None = Field(None, ge=1, le=100_000)
+    """Text questions: longest accepted answer, in characters."""
+    length_bands: list[LengthBand] = []
+    """Text questions: score by length, shortest first; none scores any text 100."""
+    placeholder: str = ""
+    """Text and number questions: hint shown in the empty field."""
+
+
+class RuleSpec(_Spec):
+    """A knock-out (no-go), blocker (not yet) or strength, with the reason shown to the user."""
+
+    id: Slug
+    """Stable id, reported in results (``rule`` in JSON)."""
+    kind: Literal["knockout", "blocker", "strength"]
+    """``knockout`` gives no-go, ``blocker`` gives not-yet, ``strength`` is reported only."""
+    when: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    """Condition under which the rule applies."""
+    message: ShortText
+    """The reason as the user reads it."""
+    idea: LongText = ""
+    """The idea behind it, in a sentence or two."""
+    sources: list[SourceId] = []
+    """Ids of the sources behind it."""
+
+
+class StepSpec(_Spec):
+    """A strategy step; actions are ordered by their step's position in this list."""
+
+    id: Slug
+    """Stable id, e.g. ``"goals"`` (``step`` in JSON)."""
+    title: ShortText
+    """Name of the step."""
+    summary: LongText = ""
+    """What the step is about."""
+
+
+class ActionSpec(_Spec):
+    """One concrete thing to do, lifting one dimension.
+
+    Proposed while one of its ``rules`` applies or its ``when`` holds; with neither, while its
+    dimension scores below the bank's ``weak_below``.
+    """
+
+    id: Slug
+    """Stable id."""
+    step: Slug
+    """Id of the strategy step it belongs to."""
+    dimension: Slug
+    """Id of the dimension it lifts."""
+    title: ShortText
+    """The action, imperative and concrete."""
+    detail: LongText = ""
+    """How to do it, with an example."""
+    rules: list[Slug] = []
+    """Ids of rules this action answers: it is proposed while one of them applies."""
+    when: str | None = None
+    """Condition under which the action is proposed."""
+    verdicts: list[Verdict] = ["not_yet", "go"]
+    """Verdicts for which the action is proposed (``no_go`` ones say what to do instead)."""
+
+
+class ExampleSpec(_Spec):
+    """A worked example: an example company with its answers and the verdict they must give."""
+
+    id: Slug
+    """Stable id, used with ``smreadiness present``."""
+    name: ShortText
+    """Company name."""
+    story: LongText = ""
+    """A few sentences about the company."""
+    answers: dict[str, str | int | float] = {}
+    """Answers by question id, as in an answers file."""
+    expected: Verdict
+    """The verdict these answers must give; ``questions validate`` checks it."""
+
+
+class BankSpec(_Spec):
+    """A question bank: dimensions, questions, rules, strategy steps, actions and examples."""
+
+    format: Literal[1] = 1
+    """Version of this file format."""
+    id: Slug
+    """Bank id, e.g. ``"readiness"``; assessments remember it."""
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    """Bank version; assessments remember it."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
+    """Language of the texts (``en``, ``fi``, ``sv``); ids and values are shared."""
+    title: ShortText
+    """Title shown on the home screen and in reports."""
+    description: LongText = ""
+    """What the bank assesses and for whom."""
+    core: bool = False
+    """True if the bank implements the readiness core contract (ids and values)."""
+    weak_below: int = Field(60, ge=0, le=100)
+    """A dimension scoring below this gets its actions in the plan."""
+    sources: list[SourceSpec] = []
+    """Articles cited by help texts and rules."""
+    dimensions: list[DimensionSpec] = Field(min_length=1)
+    """The dimensions, in the order they are asked."""
+    questions: list[QuestionSpec] = Field(min_length=1)
+    """The questions, in the order they are asked."""
+    rules: list[RuleSpec] = []
+    """Knock-outs, blockers and strengths."""
+    steps: list[StepSpec] = []
+    """Strategy steps, in order."""
+    actions: list[ActionSpec] = []
+    """The action plan's building blocks."""
+    examples: list[ExampleSpec] = []
+    """Worked examples (also the demo companies)."""

@@ -1,0 +1,116 @@
+"""The ``smreadiness`` command. Parsing only here; each command imports what it needs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from smreadiness import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+LANGUAGES = ("en", "fi", "sv")
+
+
+def default_language() -> str:
+    """``LC_ALL``, then ``LANG`` (e.g. ``fi_FI.UTF-8``), else English."""
+    for variable in ("LC_ALL", "LANG"):
+        value = os.environ.get(variable, "")
+        code = value.split(".")[0].split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of questions, screens and reports (default from LC_ALL/LANG, else en)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="smreadiness",
+        description="Is social media right for this business now? A terminal interview "
+        "that answers with reasons, and says what to fix first.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"smreadiness {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    new = add("new", "open the interview on a new assessment")
+    new.add_argument("--name", help="company name")
+    new.add_argument("--bank", metavar="PATH_OR_ID", help="question bank (default: readiness)")
+
+    resume = add("resume", "continue a saved assessment where you left off")
+    resume.add_argument("target", metavar="NAME_OR_ID")
+
+    listing = add("list", "saved assessments: id, name, progress, verdict, updated")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+
+    score = add("score", "evaluate an assessment or answers file without the TUI")
+    score.add_argument("file", metavar="FILE")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument("--bank", metavar="PATH_OR_ID", help="score against this bank instead")
+
+    report = add("report", "the full report of a saved assessment or a file")
+    report.add_argument("target", metavar="NAME_OR_ID_OR_FILE")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    report.add_argument("--bank", metavar="PATH_OR_ID", help="report against this bank instead")
+
+    imp = add("import", "copy an assessment or answers file into your saved assessments")
+    imp.add_argument("file", metavar="FILE")
+
+    exp = add("export", "write a saved assessment to a file, to move it to another machine")
+    exp.add_argument("target", metavar="NAME_OR_ID")
+    exp.add_argument("-o", "--output", metavar="FILE", required=True)
+
+    questions = add("questions", "inspect or check a question bank")
+    qsub = questions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, text in (
+        ("list", "the questions of a bank, by dimension"),
+        ("show", "one question (or the whole bank) in detail"),
+        ("validate", "check a bank file and report every problem"),
+    ):
+        q = qsub.add_parser(action, help=text, description=text, parents=[common])
+        if action == "show":
+            q.add_argument("question", metavar="ID", nargs="?", help="question id, e.g. purpose.goals")
+        q.add_argument("path", metavar="PATH", nargs="?", help="bank file or id (default: readiness)")
+        q.add_argument("--bank", metavar="PATH_OR_ID", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
+    args = _parser().parse_args(argv)
+    if not hasattr(args, "lang"):
+        args.lang = default_language()
+    command = args.command
+    try:
+        if command in (None, "new", "resume"):
+            from smreadiness.cli.tui import run_tui
+
+            return run_tui(args)
+        if command == "questions":
+            from smreadiness.cli.questions import run_questions
+
+            return run_questions(args)
+        from smreadiness.cli import commands
+
+        handler = getattr(commands, f"run_{command}")
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,122 @@
+"""``score``, ``report``, ``list``, ``import`` and ``export``. None of them imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smreadiness.cli import EXIT_OK
+from smreadiness.cli.common import (
+    bank_for,
+    checked_answers,
+    handles_errors,
+    open_file,
+    open_target,
+)
+from smreadiness.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _console(file: Any = None, *, plain: bool = False) -> Console:
+    from rich.console import Console
+
+    if plain:
+        return Console(file=file, width=100, no_color=True, color_system=None, highlight=False)
+    return Console(file=file, highlight=False, soft_wrap=False)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from smreadiness.store.files import atomic_write
+
+    target = Path(output).expanduser()
+    atomic_write(target, text.encode("utf-8"), mode=0o644)
+    print(f"wrote {target}", file=sys.stderr)
+
+
+def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
+    from smreadiness.engine import evaluate_answers
+
+    target = open_file(Path(spec).expanduser()) if file_only else open_target(spec)
+    bank = bank_for(target.assessment, getattr(args, "bank", None), args.lang)
+    answers = checked_answers(bank, target)
+    return target.assessment, bank, evaluate_answers(bank, answers)
+
+
+def _render(args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool) -> int:
+    if args.format == "json":
+        from smreadiness.report.jsonout import dumps, result_document
+
+        _emit(dumps(result_document(assessment, evaluation)), getattr(args, "output", None))
+        return EXIT_OK
+    from smreadiness.report.text import print_result, render_result
+
+    parts = render_result(assessment, bank, evaluation, full=full)
+    output = getattr(args, "output", None)
+    if output is None:
+        print_result(_console(), *parts)
+        return EXIT_OK
+    buffer = io.StringIO()
+    print_result(_console(buffer, plain=True), *parts)
+    _emit(buffer.getvalue(), output)
+    return EXIT_OK
+
+
+@handles_errors
+def run_score(args: argparse.Namespace) -> int:
+    assessment, bank, evaluation = _evaluate(args, args.file, file_only=True)
+    return _render(args, assessment, bank, evaluation, full=False)
+
+
+@handles_errors
+def run_report(args: argparse.Namespace) -> int:
+    assessment, bank, evaluation = _evaluate(args, args.target, file_only=False)
+    return _render(args, assessment, bank, evaluation, full=True)
+
+
+@handles_errors
+def run_list(args: argparse.Namespace) -> int:
+    from smreadiness.cli.listing import list_rows, print_rows
+
+    rows = list_rows(Store(), args.lang)
+    if args.format == "json":
+        from smreadiness.report.jsonout import dumps
+
+        _emit(dumps(rows), None)
+        return EXIT_OK
+    print_rows(_console(), rows)
+    return EXIT_OK
+
+
+@handles_errors
+def run_import(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    source = Path(args.file).expanduser()
+    target = open_file(source)
+    bank = bank_for(target.assessment, None, args.lang)
+    checked_answers(bank, target)
+    assessment = replace(
+        target.assessment,
+        name=target.assessment.name or source.stem,
+        bank_version=target.assessment.bank_version or bank.version,
+    )
+    store = Store()
+    saved = store.add(assessment)
+    print(f"imported {saved.id} ({saved.name}) into {store.root}")
+    return EXIT_OK
+
+
+@handles_errors
+def run_export(args: argparse.Namespace) -> int:
+    store = Store()
+    written = store.export(args.target, Path(args.output).expanduser())
+    print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK

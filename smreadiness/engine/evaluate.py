@@ -1,0 +1,94 @@
+"""From answers to scores, verdict, reasons, the range still reachable, what-if and plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from smreadiness.bank.conditions import EvalContext, Scalar, witnesses
+from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Rule
+from smreadiness.engine.judge import completed, judge
+from smreadiness.engine.plan import build_plan
+from smreadiness.engine.result import Evaluation, Reason
+from smreadiness.engine.whatif import find_what_ifs
+
+UNANSWERED_RULE = "unanswered"
+_KIND_ORDER = {"knockout": 0, "blocker": 1, "strength": 2}
+
+
+def _reason(rule: Rule, ctx: EvalContext) -> Reason:
+    return Reason(
+        kind=rule.kind,
+        rule=rule.id,
+        message=rule.message,
+        idea=rule.idea,
+        sources=rule.sources,
+        questions=tuple(witnesses(rule.when, ctx)),
+    )
+
+
+def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Reason:
+    count = len(unanswered)
+    noun = "question is" if count == 1 else "questions are"
+    return Reason(
+        kind="blocker",
+        rule=UNANSWERED_RULE,
+        message=(
+            f"{count} {noun} still unanswered; the verdict can still move "
+            f"between {worst} and {best}."
+        ),
+        idea="Unanswered questions are never guessed: the verdict waits for them.",
+        sources=(),
+        questions=unanswered,
+    )
+
+
+def evaluate_answers(
+    bank: Bank,
+    answers: Mapping[str, Scalar],
+    *,
+    what_if: bool = True,
+    plan: bool = True,
+) -> Evaluation:
+    """The full evaluation. Same answers, same result, always.
+
+    A partial assessment gets the range of verdicts still reachable (best and worst completion,
+    exact because rules are monotonic). While that range is open, the verdict is at most
+    ``not_yet``: a "go" needs every question answered.
+    """
+    current = judge(bank, answers)
+    reasons = [_reason(rule, current.context) for rule in current.fired]
+    verdict = current.verdict
+    if current.unanswered:
+        best = completed(bank, current.answers, best=True).verdict
+        worst = completed(bank, current.answers, best=False).verdict
+        if best == worst:
+            verdict = best
+        else:
+            capped = min(VERDICT_RANK[verdict], VERDICT_RANK["not_yet"])
+            verdict = VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))]
+            reasons.append(_unanswered_reason(current.unanswered, worst, best))
+    else:
+        best = worst = verdict
+    reasons.sort(key=lambda r: _KIND_ORDER[r.kind])
+    result = Evaluation(
+        bank_id=bank.id,
+        bank_version=bank.version,
+        verdict=verdict,
+        complete=not current.unanswered,
+        score=current.score,
+        dimensions=current.dimensions,
+        reasons=tuple(reasons),
+        unanswered=current.unanswered,
+        best=best,
+        worst=worst,
+        answers=current.answers,
+        hidden=tuple(q.id for q in bank.questions if q not in current.visible),
+        answered_count=sum(1 for q in current.visible if q.id in current.answers),
+        question_count=len(current.visible),
+    )
+    if what_if:
+        result = replace(result, what_if=find_what_ifs(bank, current))
+    if plan:
+        result = replace(result, actions=build_plan(bank, result, current))
+    return result

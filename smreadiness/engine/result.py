@@ -1,0 +1,112 @@
+"""What the engine returns: immutable, and convertible to the public JSON result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smreadiness.bank.conditions import Scalar
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why the verdict is what it is: one rule that applies, with the answers behind it."""
+
+    kind: str
+    rule: str
+    message: str
+    idea: str
+    sources: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """A smallest set of answer changes that would lift the verdict."""
+
+    changes: Mapping[str, Scalar]
+    verdict: str
+    effort: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One step of the action plan."""
+
+    id: str
+    step: str
+    step_title: str
+    title: str
+    detail: str
+    dimension: str
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Scores, verdict and plan for one set of answers against one bank."""
+
+    bank_id: str
+    bank_version: str
+    verdict: str
+    complete: bool
+    score: int | None
+    dimensions: Mapping[str, int | None]
+    reasons: tuple[Reason, ...]
+    unanswered: tuple[str, ...]
+    best: str
+    worst: str
+    answers: Mapping[str, Scalar]
+    hidden: tuple[str, ...] = ()
+    what_if: tuple[WhatIf, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    answered_count: int = 0
+    question_count: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def decided(self) -> bool:
+        """True when no remaining answer can change the verdict."""
+        return self.best == self.worst
+
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON result (``interface.md``), extended with range and progress."""
+        return {
+            "verdict": self.verdict,
+            "complete": self.complete,
+            "score": self.score,
+            "dimensions": dict(self.dimensions),
+            "reasons": [
+                {
+                    "kind": r.kind,
+                    "rule": r.rule,
+                    "message": r.message,
+                    "questions": list(r.questions),
+                    "idea": r.idea,
+                    "sources": list(r.sources),
+                }
+                for r in self.reasons
+            ],
+            "unanswered": list(self.unanswered),
+            "what_if": [
+                {"changes": dict(w.changes), "verdict": w.verdict, "effort": w.effort}
+                for w in self.what_if
+            ],
+            "actions": [
+                {
+                    "id": a.id,
+                    "step": a.step,
+                    "title": a.title,
+                    "detail": a.detail,
+                    "dimension": a.dimension,
+                    "because": list(a.because),
+                }
+                for a in self.actions
+            ],
+            "verdict_range": {"worst": self.worst, "best": self.best, "decided": self.decided},
+            "progress": {"answered": self.answered_count, "total": self.question_count},
+            "bank": {"id": self.bank_id, "version": self.bank_version},
+            "answers": dict(self.answers),
+            **self.extra,
+        }

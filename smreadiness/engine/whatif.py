@@ -1,0 +1,117 @@
+"""What would change the verdict: the smallest sets of answer changes that lift it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smreadiness.bank.conditions import Scalar, numeric_constants, referenced_questions, uses_scores
+from smreadiness.bank.model import VERDICT_RANK, Bank, Question
+from smreadiness.engine.judge import Judgement, judge
+from smreadiness.engine.result import WhatIf
+
+MAX_RESULTS = 8
+MAX_PAIR_TRIALS = 6000
+
+Change = tuple[str, Scalar, int]  # question id, new value, effort
+
+
+def _better_values(bank: Bank, question: Question, current: Scalar) -> list[tuple[Scalar, int]]:
+    """Better answers than ``current`` with their distance, nearest first."""
+    if question.kind == "choice":
+        rank = question.rank(str(current))
+        if rank is None:
+            return []
+        return [(question.options[i].value, rank - i) for i in range(rank - 1, -1, -1)]
+    if question.kind != "number" or isinstance(current, str):
+        return []
+    edges: set[float] = {edge for edge, _ in question.bands}
+    for rule in bank.rules:
+        for constant in numeric_constants(rule.when, question.id):
+            edges.update((constant, constant + 1 if question.integer else constant + 0.5))
+    if question.max is not None:
+        edges.add(question.max)
+    values: list[float] = sorted(
+        v
+        for v in edges
+        if v > current
+        and (question.max is None or v <= question.max)
+        and (question.min is None or v >= question.min)
+    )
+    out: list[tuple[Scalar, int]] = []
+    for distance, value in enumerate(values, start=1):
+        out.append((int(value) if question.integer else value, distance))
+    return out
+
+
+def _changes(bank: Bank, current: Judgement, ids: list[str]) -> Iterator[Change]:
+    for question_id in ids:
+        question = bank.by_id[question_id]
+        for value, distance in _better_values(bank, question, current.answers[question_id]):
+            yield question_id, value, question.effort * distance
+
+
+def _focus(bank: Bank, current: Judgement) -> list[str]:
+    """Answered questions that can turn off a rule holding the verdict down."""
+    level = "knockout" if current.verdict == "no_go" else "blocker"
+    holding = [rule for rule in current.fired if rule.kind == level]
+    if any(uses_scores(rule.when) for rule in holding):
+        return list(current.answers)
+    named = {q for rule in holding for q in referenced_questions(rule.when)}
+    return [q.id for q in bank.questions if q.id in named and q.id in current.answers]
+
+
+def find_what_ifs(bank: Bank, current: Judgement) -> tuple[WhatIf, ...]:
+    """One change if any lifts the verdict, else two; easiest first, the nearest value each."""
+    if current.verdict == "go":
+        return ()
+    rank = VERDICT_RANK[current.verdict]
+    found: dict[tuple[tuple[str, ...], str], WhatIf] = {}
+
+    def keep(changes: dict[str, Scalar], effort: int) -> None:
+        verdict = judge(bank, {**current.answers, **changes}).verdict
+        if VERDICT_RANK[verdict] <= rank:
+            return
+        key = (tuple(sorted(changes)), verdict)
+        if key not in found or found[key].effort > effort:
+            found[key] = WhatIf(changes, verdict, effort)
+
+    answered = [q.id for q in bank.questions if q.id in current.answers]
+    for question_id, value, effort in _changes(bank, current, answered):
+        keep({question_id: value}, effort)
+    if not found:
+        focus = _focus(bank, current)
+        others = list(_changes(bank, current, answered))
+        trials = 0
+        for first_id, first_value, first_effort in _changes(bank, current, focus):
+            for second_id, second_value, second_effort in others:
+                if second_id == first_id or (second_id in focus and second_id < first_id):
+                    continue
+                trials += 1
+                if trials > MAX_PAIR_TRIALS:
+                    break
+                keep({first_id: first_value, second_id: second_value}, first_effort + second_effort)
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    ranked = sorted(
+        found.values(),
+        key=lambda w: (
+            len(w.changes),
+            w.effort,
+            -VERDICT_RANK[w.verdict],
+            [order[q] for q in w.changes],
+        ),
+    )
+    return tuple(_drop_dominated(ranked)[:MAX_RESULTS])
+
+
+def _drop_dominated(ranked: list[WhatIf]) -> list[WhatIf]:
+    """Drop a change set when an easier one on the same questions reaches as far."""
+    kept: list[WhatIf] = []
+    for candidate in ranked:
+        if any(
+            set(k.changes) == set(candidate.changes)
+            and VERDICT_RANK[k.verdict] >= VERDICT_RANK[candidate.verdict]
+            for k in kept
+        ):
+            continue
+        kept.append(candidate)
+    return kept

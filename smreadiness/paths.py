@@ -1,0 +1,54 @@
+"""Every directory the app uses, in one place. Nothing is created at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "smreadiness"
+DATA_DIR_ENV = "SMREADINESS_DATA_DIR"
+CONFIG_DIR_ENV = "SMREADINESS_CONFIG_DIR"
+CACHE_DIR_ENV = "SMREADINESS_CACHE_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """Where saved assessments live: ``SMREADINESS_DATA_DIR`` or the platform's user data dir."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """Where the small settings file (theme, language) lives."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Where validated question banks are cached; safe to delete at any time."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get(DATA_DIR_ENV):
+        # A portable or test data dir keeps its cache beside it, not in the user's home.
+        return data_dir() / ".cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def bundled_banks_dir() -> Path:
+    """The bundled question banks: inside the wheel, or ``questions/`` in a source checkout."""
+    inside = _PACKAGE_DIR / "questions"
+    if inside.is_dir():
+        return inside
+    return _PACKAGE_DIR.parent / "questions"

@@ -1,0 +1,216 @@
+"""One assessment as saved on disk, and its TOML form (``interface.md``).
+
+Loading is tolerant: any file an older version wrote loads, keys we do not know are kept and
+written back, and answers are kept as written even when the bank no longer accepts them (the
+engine reports those), so saving never loses anything.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.problems import Problem, ProblemsError
+
+SCHEMA_VERSION = 1
+MAX_NAME = 200
+_META_KEYS = {
+    "schema_version",
+    "id",
+    "name",
+    "bank",
+    "bank_version",
+    "language",
+    "created",
+    "updated",
+}
+_TOP_KEYS = {"meta", "answers", "notes", "state", "history"}
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def new_id() -> str:
+    return secrets.token_hex(4)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An assessment: who, which bank, the answers and notes, and where the user was."""
+
+    id: str
+    name: str
+    bank: str = "readiness"
+    bank_version: str = ""
+    language: str = "en"
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    flagged: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    current: str | None = None
+    history: tuple[dict[str, Any], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    extra_meta: dict[str, Any] = field(default_factory=dict)
+
+    def with_answer(self, question: str, value: Scalar | None) -> Assessment:
+        """A copy with one answer set, or removed when ``value`` is None."""
+        answers = dict(self.answers)
+        if value is None:
+            answers.pop(question, None)
+        else:
+            answers[question] = value
+        skipped = tuple(q for q in self.skipped if q != question)
+        return replace(self, answers=answers, skipped=skipped, updated=now())
+
+    def with_note(self, question: str, note: str) -> Assessment:
+        notes = dict(self.notes)
+        if note.strip():
+            notes[question] = note
+        else:
+            notes.pop(question, None)
+        return replace(self, notes=notes, updated=now())
+
+    def with_flag(self, question: str, flagged: bool) -> Assessment:
+        rest = tuple(q for q in self.flagged if q != question)
+        return replace(self, flagged=(*rest, question) if flagged else rest, updated=now())
+
+    def with_skip(self, question: str) -> Assessment:
+        answers = dict(self.answers)
+        answers.pop(question, None)
+        rest = tuple(q for q in self.skipped if q != question)
+        return replace(self, answers=answers, skipped=(*rest, question), updated=now())
+
+    def to_toml(self) -> dict[str, Any]:
+        """The document written to disk; unknown keys read earlier are written back."""
+        meta: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "name": self.name,
+            "bank": self.bank,
+            "bank_version": self.bank_version,
+            "language": self.language,
+            "created": self.created,
+            "updated": self.updated,
+            **self.extra_meta,
+        }
+        state: dict[str, Any] = {"flagged": list(self.flagged), "skipped": list(self.skipped)}
+        if self.current:
+            state["current"] = self.current
+        doc: dict[str, Any] = {
+            "meta": meta,
+            "answers": dict(self.answers),
+            "notes": dict(self.notes),
+            "state": state,
+        }
+        if self.history:
+            doc["history"] = [dict(h) for h in self.history]
+        doc.update(self.extra)
+        return doc
+
+
+def _timestamp(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:
+    """Read an assessment or answers file; raises :class:`ProblemsError` naming each bad key."""
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        problems.append(Problem(name, message, key=key))
+
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        bad("meta", "must be a table ([meta])")
+        meta = {}
+    answers = data.get("answers")
+    if answers is None:
+        bad("answers", "missing: an answers file needs an [answers] table")
+        answers = {}
+    elif not isinstance(answers, dict):
+        bad("answers", "must be a table ([answers])")
+        answers = {}
+    for key, value in answers.items():
+        if isinstance(value, dict | list):
+            kind = "table" if isinstance(value, dict) else "list"
+            bad(f'answers."{key}"', f"expected a word, number or text; got a {kind}")
+    version = meta.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        bad("meta.schema_version", "must be a whole number")
+    elif version > SCHEMA_VERSION:
+        bad(
+            "meta.schema_version",
+            f"written by a newer smreadiness (schema {version}; this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade smreadiness to open it",
+        )
+
+    def text(key: str, default: str, limit: int = MAX_NAME) -> str:
+        value = meta.get(key, default)
+        if not isinstance(value, str):
+            bad(f"meta.{key}", f"must be text in quotes; got {type(value).__name__}")
+            return default
+        if len(value) > limit:
+            bad(f"meta.{key}", f"is {len(value)} characters; at most {limit} allowed")
+            return default
+        return value
+
+    notes = data.get("notes", {})
+    if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
+        bad("notes", 'must be a table of texts, e.g. "purpose.goals" = "ask Anna"')
+        notes = {}
+    state = data.get("state", {})
+    if not isinstance(state, dict):
+        bad("state", "must be a table ([state])")
+        state = {}
+    flagged = state.get("flagged", [])
+    skipped = state.get("skipped", [])
+    current = state.get("current")
+    for key, value in (("flagged", flagged), ("skipped", skipped)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            bad(f"state.{key}", "must be a list of question ids")
+    if current is not None and not isinstance(current, str):
+        bad("state.current", "must be a question id")
+    history = data.get("history", [])
+    if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
+        bad("history", "must be a list of tables ([[history]])")
+        history = []
+    assessment_id = text("id", fallback_id or new_id(), 64)
+    if not assessment_id or not all(c.isalnum() or c in "-_" for c in assessment_id):
+        bad("meta.id", "may hold only letters, digits, - and _")
+    fields = {
+        "name": text("name", ""),
+        "bank": text("bank", "readiness", 1000),
+        "bank_version": text("bank_version", "", 40),
+        "language": text("language", "en", 10),
+    }
+    if problems:
+        raise ProblemsError(problems)
+    created = _timestamp(meta.get("created")) or now()
+    return Assessment(
+        id=assessment_id,
+        **fields,
+        created=created,
+        updated=_timestamp(meta.get("updated")) or created,
+        answers=dict(answers),
+        notes=dict(notes),
+        flagged=tuple(flagged),
+        skipped=tuple(skipped),
+        current=current,
+        history=tuple(history),
+        extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
+        extra_meta={k: v for k, v in meta.items() if k not in _META_KEYS},
+    )

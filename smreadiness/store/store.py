@@ -1,0 +1,192 @@
+"""The saved assessments: one TOML file each in the data directory."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import tomli_w
+
+from smreadiness.paths import data_dir
+from smreadiness.problems import Problem, ProblemsError
+from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
+from smreadiness.store.files import (
+    StoreError,
+    atomic_write,
+    describe_os_error,
+    ensure_dir,
+    locked,
+)
+from smreadiness.tomlfile import parse_toml
+
+SUFFIX = ".toml"
+_STALE_TEMP_SECONDS = 3600
+
+
+class NotFoundError(StoreError):
+    """No saved assessment matches the name or id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A file in the data directory: its assessment, or why it cannot be read."""
+
+    path: Path
+    assessment: Assessment | None
+    problem: str | None
+
+    @property
+    def id(self) -> str:
+        return self.assessment.id if self.assessment else self.path.stem
+
+
+def dump(assessment: Assessment) -> bytes:
+    return tomli_w.dumps(assessment.to_toml()).encode("utf-8")
+
+
+def read_assessment(path: Path, label: str | None = None) -> Assessment:
+    """Load one assessment file; raises :class:`ProblemsError` saying what is wrong."""
+    name = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProblemsError([Problem(name, "no such file")]) from None
+    except IsADirectoryError:
+        raise ProblemsError([Problem(name, "is a directory, not an assessment file")]) from None
+    except OSError as error:
+        raise ProblemsError([Problem(name, f"cannot be read: {error.strerror}")]) from None
+    data, _ = parse_toml(raw, name)
+    return parse_assessment(data, name, fallback_id=path.stem)
+
+
+class Store:
+    """Saved assessments in one directory. Every write is atomic and made under a lock."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else data_dir()
+
+    def path_for(self, assessment_id: str) -> Path:
+        return self.root / f"{assessment_id}{SUFFIX}"
+
+    # ------------------------------------------------------------------ reading
+
+    def entries(self) -> list[Entry]:
+        """Every assessment file, newest first; unreadable ones carry their reason."""
+        if not self.root.exists():
+            return []
+        try:
+            paths = sorted(p for p in self.root.iterdir() if self._is_assessment(p))
+        except OSError as error:
+            raise describe_os_error(error, self.root, "list the directory") from None
+        self._sweep_temp_files()
+        entries: list[Entry] = []
+        for path in paths:
+            try:
+                entries.append(Entry(path, read_assessment(path), None))
+            except ProblemsError as error:
+                reason = "; ".join(p.message if not p.key else f"{p.key}: {p.message}"
+                                   for p in error.problems)
+                entries.append(Entry(path, None, reason))
+        epoch = now().replace(year=1970)
+        entries.sort(key=lambda e: e.assessment.updated if e.assessment else epoch, reverse=True)
+        return entries
+
+    @staticmethod
+    def _is_assessment(path: Path) -> bool:
+        return path.suffix == SUFFIX and not path.name.startswith(".")
+
+    def _sweep_temp_files(self) -> None:
+        """Remove temp files a killed process left behind (never a real assessment)."""
+        cutoff = time.time() - _STALE_TEMP_SECONDS
+        with contextlib.suppress(OSError):
+            for leftover in self.root.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    if leftover.stat().st_mtime < cutoff:
+                        leftover.unlink()
+
+    def load(self, assessment_id: str) -> Assessment:
+        path = self.path_for(assessment_id)
+        if not path.exists():
+            raise NotFoundError(f"no saved assessment with id {assessment_id!r}")
+        return read_assessment(path)
+
+    def find(self, name_or_id: str) -> Assessment:
+        """By id, then by exact name (any case), then by unique id prefix."""
+        wanted = name_or_id.strip()
+        if not wanted:
+            raise NotFoundError("give the name or id of a saved assessment")
+        if _safe_id(wanted) and self.path_for(wanted).exists():
+            return self.load(wanted)
+        entries = [e for e in self.entries() if e.assessment is not None]
+        named = [e for e in entries if e.assessment and e.assessment.name.casefold() == wanted.casefold()]
+        if not named and _safe_id(wanted):
+            named = [e for e in entries if e.id.startswith(wanted)]
+        if len(named) == 1 and named[0].assessment is not None:
+            return named[0].assessment
+        if len(named) > 1:
+            ids = ", ".join(e.id for e in named)
+            raise NotFoundError(f"{len(named)} assessments match {wanted!r}; use an id: {ids}")
+        broken = [e for e in self.entries() if e.assessment is None and e.id == wanted]
+        if broken:
+            raise StoreError(f"{broken[0].path}: cannot be read: {broken[0].problem}")
+        raise NotFoundError(
+            f"no saved assessment named {wanted!r}; `smreadiness list` shows the saved ones"
+        )
+
+    # ------------------------------------------------------------------ writing
+
+    def create(
+        self, name: str, *, bank: str = "readiness", bank_version: str = "", language: str = "en"
+    ) -> Assessment:
+        assessment = Assessment(
+            id=new_id(), name=name, bank=bank, bank_version=bank_version, language=language
+        )
+        return self.save(assessment, new=True)
+
+    def save(self, assessment: Assessment, *, new: bool = False) -> Assessment:
+        """Write a whole assessment. ``new`` picks a fresh id if that one is taken."""
+        ensure_dir(self.root)
+        with locked(self.root):
+            if new:
+                while self.path_for(assessment.id).exists():
+                    assessment = replace(assessment, id=new_id())
+            atomic_write(self.path_for(assessment.id), dump(assessment))
+        return assessment
+
+    def update(self, assessment_id: str, change: Callable[[Assessment], Assessment]) -> Assessment:
+        """Reload under the lock, apply ``change``, write: two processes never lose an answer."""
+        ensure_dir(self.root)
+        with locked(self.root):
+            path = self.path_for(assessment_id)
+            if not path.exists():
+                raise NotFoundError(f"assessment {assessment_id!r} was deleted")
+            latest = read_assessment(path)
+            changed = change(latest)
+            atomic_write(path, dump(changed))
+        return changed
+
+    def delete(self, assessment_id: str) -> None:
+        path = self.path_for(assessment_id)
+        with locked(self.root):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                raise NotFoundError(f"no saved assessment with id {assessment_id!r}") from None
+            except OSError as error:
+                raise describe_os_error(error, path, "delete the file") from None
+
+    def add(self, assessment: Assessment) -> Assessment:
+        """Save an assessment from elsewhere; keeps its id unless that one is taken."""
+        return self.save(assessment, new=self.path_for(assessment.id).exists())
+
+    def export(self, assessment_id: str, target: Path) -> Path:
+        assessment = self.find(assessment_id)
+        atomic_write(target, dump(assessment), mode=0o644)
+        return target
+
+
+def _safe_id(text: str) -> bool:
+    return bool(text) and len(text) <= 64 and all(c.isalnum() or c in "-_" for c in text)
