@@ -18,6 +18,7 @@ from smreadiness.bank.conditions import (
     Not,
     Ref,
     ScoreRef,
+    make_literal,
     parse,
     referenced_questions,
 )
@@ -83,9 +84,12 @@ def _check_question_kind(question: QuestionSpec, where: Path) -> Iterator[Findin
         for index in range(1, len(question.options)):
             before, option = question.options[index - 1], question.options[index]
             if option.score > before.score:
-                yield (*where, "options", index, "score"), (
-                    f"options are listed best first, but {option.value!r} ({option.score}) "
-                    f"scores higher than {before.value!r} ({before.score})"
+                yield (
+                    (*where, "options", index, "score"),
+                    (
+                        f"options are listed best first, but {option.value!r} ({option.score}) "
+                        f"scores higher than {before.value!r} ({before.score})"
+                    ),
                 )
         for key in ("bands", "length_bands"):
             if getattr(question, key):
@@ -97,12 +101,13 @@ def _check_question_kind(question: QuestionSpec, where: Path) -> Iterator[Findin
         if question.min is not None and question.max is not None and question.min > question.max:
             yield (*where, "min"), f"min ({question.min}) is larger than max ({question.max})"
         for index in range(1, len(question.bands)):
-            before, band = question.bands[index - 1], question.bands[index]
-            if band.at_least <= before.at_least:
+            lower, band = question.bands[index - 1], question.bands[index]
+            if band.at_least <= lower.at_least:
                 yield (*where, "bands", index, "at_least"), "bands must be listed lowest first"
-            if band.score < before.score:
-                yield (*where, "bands", index, "score"), (
-                    "more is better: a higher band may not score lower than the one before"
+            if band.score < lower.score:
+                yield (
+                    (*where, "bands", index, "score"),
+                    ("more is better: a higher band may not score lower than the one before"),
                 )
     elif question.bands:
         yield (*where, "bands"), "bands apply to number questions only"
@@ -136,9 +141,12 @@ def check_core(spec: BankSpec) -> Iterator[Finding]:
             continue
         values = tuple(o.value for o in question.options)
         if question.kind != "choice" or values != expected:
-            yield ("questions", index, "options"), (
-                f"core options must be {', '.join(expected)} (best first); "
-                f"found {', '.join(values) or 'none'}"
+            yield (
+                ("questions", index, "options"),
+                (
+                    f"core options must be {', '.join(expected)} (best first); "
+                    f"found {', '.join(values) or 'none'}"
+                ),
             )
 
 
@@ -195,7 +203,7 @@ def _check_node(
         yield from _check_compare(node.op, node.left, node.right, questions, path)
     if isinstance(node, Membership) and node.left is not None and node.options is not None:
         for value in node.options.values:
-            literal = Literal(lambda ctx: value, value)
+            literal = make_literal(value)
             yield from _check_compare("==", node.left, literal, questions, path)
     for child in node.children():
         if not isinstance(child, ListLit):
@@ -261,6 +269,7 @@ def check_optional_in_rules(spec: BankSpec, parsed: dict[Path, Node]) -> Iterato
             continue
         for qid in referenced_questions(node):
             if qid in optional:
-                yield ("rules", i, "when"), (
-                    f"{qid} is optional and may stay unanswered; a {rule.kind} cannot rest on it"
+                yield (
+                    ("rules", i, "when"),
+                    (f"{qid} is optional and may stay unanswered; a {rule.kind} cannot rest on it"),
                 )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Scalar = str | int | float
 Tri = bool | None
@@ -40,8 +40,7 @@ class ConditionError(ValueError):
         return f"{self.message} (at column {self.position + 1})"
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A number known only to lie in ``[lo, hi]``: what ``count`` gives on partial answers."""
 
     lo: float
@@ -83,8 +82,7 @@ _FUNCTIONS = {"count", "answered", "dimension"}
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str
     text: str
     pos: int
@@ -114,83 +112,119 @@ def _unquote(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- nodes
+# Plain slotted classes, not dataclasses: importing ``dataclasses`` alone costs more than
+# the whole of ``smreadiness score``'s own work.
 
 
-@dataclass(frozen=True, slots=True)
 class Node:
     """A parsed condition; ``fn`` evaluates it against an :class:`EvalContext`."""
 
-    fn: Evaluator = field(repr=False, compare=False)
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Evaluator) -> None:
+        self.fn = fn
 
     def children(self) -> Sequence[Node]:
         return ()
 
 
-@dataclass(frozen=True, slots=True)
 class Ref(Node):
-    question: str = ""
+    __slots__ = ("question",)
+
+    def __init__(self, fn: Evaluator, question: str) -> None:
+        super().__init__(fn)
+        self.question = question
 
 
-@dataclass(frozen=True, slots=True)
 class ScoreRef(Node):
-    dimension: str | None = None
+    """``score`` (dimension None) or ``dimension("id")``."""
+
+    __slots__ = ("dimension",)
+
+    def __init__(self, fn: Evaluator, dimension: str | None) -> None:
+        super().__init__(fn)
+        self.dimension = dimension
 
 
-@dataclass(frozen=True, slots=True)
 class Literal(Node):
-    value: Scalar | bool = 0
+    __slots__ = ("value",)
+
+    def __init__(self, fn: Evaluator, value: Scalar | bool) -> None:
+        super().__init__(fn)
+        self.value = value
 
 
-@dataclass(frozen=True, slots=True)
 class ListLit(Node):
-    values: tuple[Scalar, ...] = ()
+    __slots__ = ("values",)
+
+    def __init__(self, fn: Evaluator, values: tuple[Scalar, ...]) -> None:
+        super().__init__(fn)
+        self.values = values
 
 
-@dataclass(frozen=True, slots=True)
 class Answered(Node):
-    question: str = ""
+    __slots__ = ("question",)
+
+    def __init__(self, fn: Evaluator, question: str) -> None:
+        super().__init__(fn)
+        self.question = question
 
 
-@dataclass(frozen=True, slots=True)
 class Count(Node):
-    items: tuple[Node, ...] = ()
+    __slots__ = ("items",)
+
+    def __init__(self, fn: Evaluator, items: tuple[Node, ...]) -> None:
+        super().__init__(fn)
+        self.items = items
 
     def children(self) -> Sequence[Node]:
         return self.items
 
 
-@dataclass(frozen=True, slots=True)
 class Compare(Node):
-    op: str = "=="
-    left: Node | None = None
-    right: Node | None = None
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, fn: Evaluator, op: str, left: Node, right: Node) -> None:
+        super().__init__(fn)
+        self.op = op
+        self.left = left
+        self.right = right
 
     def children(self) -> Sequence[Node]:
-        return [n for n in (self.left, self.right) if n is not None]
+        return (self.left, self.right)
 
 
-@dataclass(frozen=True, slots=True)
 class Membership(Node):
-    negated: bool = False
-    left: Node | None = None
-    options: ListLit | None = None
+    __slots__ = ("negated", "left", "options")
+
+    def __init__(self, fn: Evaluator, negated: bool, left: Node, options: ListLit) -> None:
+        super().__init__(fn)
+        self.negated = negated
+        self.left = left
+        self.options = options
 
     def children(self) -> Sequence[Node]:
-        return [n for n in (self.left, self.options) if n is not None]
+        return (self.left, self.options)
 
 
-@dataclass(frozen=True, slots=True)
 class Not(Node):
-    operand: Node | None = None
+    __slots__ = ("operand",)
+
+    def __init__(self, fn: Evaluator, operand: Node) -> None:
+        super().__init__(fn)
+        self.operand = operand
 
     def children(self) -> Sequence[Node]:
-        return [self.operand] if self.operand is not None else []
+        return (self.operand,)
 
 
-@dataclass(frozen=True, slots=True)
 class BoolOp(Node):
-    op: str = "and"
-    operands: tuple[Node, ...] = ()
+    __slots__ = ("op", "operands")
+
+    def __init__(self, fn: Evaluator, op: str, operands: tuple[Node, ...]) -> None:
+        super().__init__(fn)
+        self.op = op
+        self.operands = operands
 
     def children(self) -> Sequence[Node]:
         return self.operands
@@ -313,6 +347,11 @@ def _score(dimension: str | None) -> Evaluator:
 
 def _const(value: object) -> Evaluator:
     return lambda ctx: value
+
+
+def make_literal(value: Scalar | bool) -> Literal:
+    """A literal node, e.g. for checking each value of an ``in`` list as a comparison."""
+    return Literal(_const(value), value)
 
 
 def _comparison(op: str, left: Evaluator, right: Evaluator) -> Evaluator:
@@ -515,13 +554,13 @@ def numeric_constants(node: Node, question: str) -> list[float]:
     """Numbers a question is compared with: the edges worth probing for monotonicity."""
     found: list[float] = []
     for sub in walk(node):
-        if isinstance(sub, Compare) and sub.left is not None and sub.right is not None:
+        if isinstance(sub, Compare):
             pair = (sub.left, sub.right)
             for a, b in (pair, pair[::-1]):
                 if isinstance(a, Ref) and a.question == question and isinstance(b, Literal):
                     if isinstance(b.value, int | float) and not isinstance(b.value, bool):
                         found.append(float(b.value))
-        if isinstance(sub, Membership) and isinstance(sub.left, Ref) and sub.options:
+        if isinstance(sub, Membership) and isinstance(sub.left, Ref):
             if sub.left.question == question:
                 found.extend(float(v) for v in sub.options.values if isinstance(v, int | float))
     return found
@@ -541,7 +580,7 @@ def _collect_witnesses(node: Node, ctx: EvalContext, want: bool, out: dict[str, 
             if satisfied or evaluate(child, ctx) is want:
                 _collect_witnesses(child, ctx, want, out)
         return
-    if isinstance(node, Not) and node.operand is not None:
+    if isinstance(node, Not):
         _collect_witnesses(node.operand, ctx, not want, out)
         return
     if isinstance(node, Count):

@@ -1,4 +1,4 @@
-"""The runtime form of a validated bank: plain frozen dataclasses with compiled conditions.
+"""The runtime form of a validated bank: immutable NamedTuples with compiled conditions.
 
 Built from the plain data of a validated :class:`~smreadiness.bank.schema.BankSpec` (or from the
 cache of it), so scoring never imports pydantic's model machinery.
@@ -7,8 +7,7 @@ cache of it), so scoring never imports pydantic's model machinery.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from smreadiness.bank.conditions import Node, Scalar, parse
 
@@ -17,32 +16,28 @@ VERDICT_RANK = {name: rank for rank, name in enumerate(VERDICTS)}
 Kind = Literal["choice", "number", "text"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     language: str
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Dimension:
+class Dimension(NamedTuple):
     id: str
     title: str
     weight: float
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     value: str
     label: str
     score: int
     help: str
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     id: str
     dimension: str
     kind: Kind
@@ -63,20 +58,21 @@ class Question:
     max_length: int | None
     length_bands: tuple[tuple[int, int], ...]
     placeholder: str
-    _rank: Mapping[str, int] = field(repr=False, compare=False)
+    ranks: Mapping[str, int]
+    """Option value -> position (0 is the best)."""
 
     def option(self, value: str) -> Option | None:
-        index = self._rank.get(value)
+        index = self.ranks.get(value)
         return None if index is None else self.options[index]
 
     def rank(self, value: str) -> int | None:
         """Position of an option, 0 for the best."""
-        return self._rank.get(value)
+        return self.ranks.get(value)
 
     def score_of(self, value: Scalar) -> int | None:
         """Points for an answer, or None when the question is not scored."""
         if self.kind == "choice":
-            index = self._rank.get(str(value))
+            index = self.ranks.get(str(value))
             return None if index is None else self.options[index].score
         if self.kind == "number":
             if not self.bands or isinstance(value, str):
@@ -101,8 +97,7 @@ class Question:
         return self.kind != "number" or bool(self.bands)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     kind: Literal["knockout", "blocker", "strength"]
     when: Node
@@ -112,15 +107,13 @@ class Rule:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     id: str
     title: str
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     id: str
     step: str
     dimension: str
@@ -131,8 +124,7 @@ class Action:
     verdicts: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     id: str
     name: str
     story: str
@@ -140,8 +132,7 @@ class Example:
     expected: str
 
 
-@dataclass(frozen=True, slots=True)
-class Bank:
+class Bank(NamedTuple):
     id: str
     version: str
     language: str
@@ -157,7 +148,7 @@ class Bank:
     actions: tuple[Action, ...]
     examples: tuple[Example, ...]
     path: str = ""
-    by_id: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
+    by_id: Mapping[str, Question] = {}
 
     def question(self, question_id: str) -> Question | None:
         return self.by_id.get(question_id)
@@ -202,7 +193,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         max_length=raw.get("max_length"),
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw.get("length_bands", [])),
         placeholder=raw.get("placeholder", ""),
-        _rank={o.value: i for i, o in enumerate(options)},
+        ranks={o.value: i for i, o in enumerate(options)},
     )
 
 

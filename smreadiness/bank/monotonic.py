@@ -79,7 +79,9 @@ def _score_constants(node: Node) -> list[float]:
     return found
 
 
-def _number_domain(low: float | None, high: float | None, constants: Sequence[float]) -> list[float]:
+def _number_domain(
+    low: float | None, high: float | None, constants: Sequence[float]
+) -> list[float]:
     lo = low if low is not None else min([0.0, *constants]) - 1
     hi = high if high is not None else max([0.0, *constants]) + 1
     values = {lo, hi}
@@ -152,9 +154,12 @@ def check_monotonic(bank: Bank) -> Iterator[tuple[str, str]]:
         for other in others:
             size *= len(domains[other])
         if size > MAX_COMBINATIONS:
-            yield name, (
-                f"rules {', '.join(r.id for r in involved)} combine too many answers to check "
-                f"monotonicity exhaustively ({size:,} cases); split them into smaller rules"
+            yield (
+                name,
+                (
+                    f"rules {', '.join(r.id for r in involved)} combine too many answers to check "
+                    f"monotonicity exhaustively ({size:,} cases); split them into smaller rules"
+                ),
             )
             continue
         violation = _first_violation(name, others, domains, involved)

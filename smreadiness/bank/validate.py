@@ -30,7 +30,7 @@ class BankReport:
 
 
 def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
-    """Validate a bank: TOML, schema, ids, conditions, cycles, core contract, monotonicity, examples."""
+    """Check a bank: TOML, schema, ids, conditions, cycles, core ids, monotonicity, examples."""
     report = BankReport(name)
     try:
         data, text = parse_toml(raw, name)

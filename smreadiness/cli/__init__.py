@@ -83,8 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     ):
         q = qsub.add_parser(action, help=text, description=text, parents=[common])
         if action == "show":
-            q.add_argument("question", metavar="ID", nargs="?", help="question id, e.g. purpose.goals")
-        q.add_argument("path", metavar="PATH", nargs="?", help="bank file or id (default: readiness)")
+            q.add_argument(
+                "question", metavar="ID", nargs="?", help="question id, e.g. purpose.goals"
+            )
+        q.add_argument(
+            "path", metavar="PATH", nargs="?", help="bank file or id (default: readiness)"
+        )
         q.add_argument("--bank", metavar="PATH_OR_ID", help=argparse.SUPPRESS)
     return parser
 

@@ -44,7 +44,9 @@ def question_detail(bank: Bank, question: Question) -> RenderableType:
     ]
     if question.sources:
         titles = [s.title for s in bank.sources if s.id in question.sources]
-        parts.append(Text(f"Sources: {', '.join(question.sources)} ({'; '.join(titles)})", style="dim"))
+        parts.append(
+            Text(f"Sources: {', '.join(question.sources)} ({'; '.join(titles)})", style="dim")
+        )
     if question.show_if_text:
         parts.append(Text(f"Asked only when: {question.show_if_text}", style="dim"))
     if question.kind == "choice":

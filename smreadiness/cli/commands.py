@@ -50,7 +50,9 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
     return target.assessment, bank, evaluate_answers(bank, answers)
 
 
-def _render(args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool) -> int:
+def _render(
+    args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
+) -> int:
     if args.format == "json":
         from smreadiness.report.jsonout import dumps, result_document
 
@@ -97,14 +99,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 @handles_errors
 def run_import(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     source = Path(args.file).expanduser()
     target = open_file(source)
     bank = bank_for(target.assessment, None, args.lang)
     checked_answers(bank, target)
-    assessment = replace(
-        target.assessment,
+    assessment = target.assessment._replace(
         name=target.assessment.name or source.stem,
         bank_version=target.assessment.bank_version or bank.version,
     )

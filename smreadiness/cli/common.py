@@ -53,7 +53,9 @@ class Target:
 
 def open_file(path: Path) -> Target:
     data, text = read_toml(path)
-    return Target(parse_assessment(data, str(path), fallback_id=path.stem), str(path), Locator(text))
+    return Target(
+        parse_assessment(data, str(path), fallback_id=path.stem), str(path), Locator(text)
+    )
 
 
 def open_target(spec: str, store: Store | None = None) -> Target:
@@ -85,7 +87,9 @@ def checked_answers(bank: Bank, target: Target) -> dict[str, Scalar]:
                     target.label,
                     item.message,
                     key=f'answers."{item.question}"',
-                    line=target.locator.line(("answers", item.question)) if target.locator else None,
+                    line=target.locator.line(("answers", item.question))
+                    if target.locator
+                    else None,
                 )
                 for item in problems
             ]

@@ -56,33 +56,40 @@ def list_rows(store: Store, language: str) -> list[dict[str, Any]]:
 
 
 def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
+    """An aligned table, built as one ``Text``: a Rich ``Table`` of 1,000 rows takes ~0.4 s."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     from smreadiness.report.labels import VERDICT_STYLE, verdict_word
     from smreadiness.textsafe import clean
 
     if not rows:
-        console.print("No saved assessments yet. Start one with: smreadiness new --name \"Your company\"")
+        console.print('No saved assessments yet. Start one with: smreadiness new --name "Company"')
         return
-    table = Table(title=None, show_lines=False)
-    for column in ("id", "name", "progress", "verdict", "updated"):
-        table.add_column(column)
+    cells: list[tuple[list[str], str]] = []
     for row in rows:
+        name = clean(row.get("name") or "?", single_line=True)
+        if len(name) > 40:
+            name = name[:39] + "…"
         if "verdict" not in row:
-            table.add_row(
-                row["id"], Text(clean(row.get("name") or "?")), "", Text(clean(row["error"]), style="red"), ""
-            )
+            cells.append(([row["id"], name, "", clean(row["error"], single_line=True), ""], "red"))
             continue
-        verdict = Text(verdict_word(row["verdict"]), style=VERDICT_STYLE[row["verdict"]])
+        verdict = verdict_word(row["verdict"])
         if not row["complete"]:
-            verdict.append(" so far" if not row["decided"] else " (decided)", style="dim")
+            verdict += " (decided)" if row["decided"] else " so far"
+        updated = row["updated"][:16].replace("T", " ")
         progress = f"{row['answered']}/{row['total']}"
-        table.add_row(
-            row["id"],
-            Text(clean(row["name"], single_line=True)),
-            progress,
-            verdict,
-            row["updated"][:16].replace("T", " "),
-        )
-    console.print(table)
+        cells.append(([row["id"], name, progress, verdict, updated], VERDICT_STYLE[row["verdict"]]))
+    header = ["id", "name", "progress", "verdict", "updated"]
+    widths = [max(cell_len(h), *(cell_len(c[0][i]) for c in cells)) for i, h in enumerate(header)]
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")
+    for values, style in cells:
+        out.append("\n")
+        for index, value in enumerate(values):
+            padded = value + " " * (widths[index] - cell_len(value))
+            last = index == len(values) - 1
+            out.append(padded.rstrip() if last else padded, style if index == 3 else "")
+            if not last:
+                out.append("  ")
+    console.print(out, soft_wrap=True)

@@ -67,11 +67,15 @@ def _validate(spec: str | None, language: str) -> int:
         return EXIT_PROBLEM
     bank = report.bank
     assert bank is not None
-    rules = {kind: sum(1 for r in bank.rules if r.kind == kind) for kind in ("knockout", "blocker", "strength")}
+    rules = {
+        kind: sum(1 for r in bank.rules if r.kind == kind)
+        for kind in ("knockout", "blocker", "strength")
+    }
     print(
         f"{path}: OK: bank {bank.id} {bank.version} ({bank.language}), "
         f"{len(bank.dimensions)} dimensions, {len(bank.questions)} questions, "
-        f"{rules['knockout']} knock-outs, {rules['blocker']} blockers, {rules['strength']} strengths, "
+        f"{rules['knockout']} knock-outs, {rules['blocker']} blockers, "
+        f"{rules['strength']} strengths, "
         f"{len(bank.actions)} actions; monotonic; {report.examples_checked} worked examples "
         "give their expected verdicts",
         file=sys.stdout,

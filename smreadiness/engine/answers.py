@@ -5,14 +5,13 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank, Question
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerProblem:
+class AnswerProblem(NamedTuple):
     """One answer that cannot be used, with the key it sits under."""
 
     question: str

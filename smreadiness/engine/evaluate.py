@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from smreadiness.bank.conditions import EvalContext, Scalar, witnesses
 from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Rule
@@ -71,6 +70,7 @@ def evaluate_answers(
     else:
         best = worst = verdict
     reasons.sort(key=lambda r: _KIND_ORDER[r.kind])
+    visible_ids = {q.id for q in current.visible}
     result = Evaluation(
         bank_id=bank.id,
         bank_version=bank.version,
@@ -83,12 +83,14 @@ def evaluate_answers(
         best=best,
         worst=worst,
         answers=current.answers,
-        hidden=tuple(q.id for q in bank.questions if q not in current.visible),
-        answered_count=sum(1 for q in current.visible if q.id in current.answers),
-        question_count=len(current.visible),
+        hidden=tuple(q.id for q in bank.questions if q.id not in visible_ids),
+        answered_count=sum(
+            1 for q in current.visible if q.id in current.answers and not q.optional
+        ),
+        question_count=sum(1 for q in current.visible if not q.optional),
     )
     if what_if:
-        result = replace(result, what_if=find_what_ifs(bank, current))
+        result = result._replace(what_if=find_what_ifs(bank, current))
     if plan:
-        result = replace(result, actions=build_plan(bank, result, current))
+        result = result._replace(actions=build_plan(bank, result, current))
     return result

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from smreadiness.bank.conditions import EvalContext, Scalar, evaluate
 from smreadiness.bank.model import Bank, Question, Rule
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(NamedTuple):
     """The cheap core of an evaluation, computed many times by the range and what-if."""
 
     verdict: str

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from smreadiness.bank.conditions import Scalar
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """Why the verdict is what it is: one rule that applies, with the answers behind it."""
 
     kind: str
@@ -21,8 +19,7 @@ class Reason:
     questions: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     """A smallest set of answer changes that would lift the verdict."""
 
     changes: Mapping[str, Scalar]
@@ -30,8 +27,7 @@ class WhatIf:
     effort: int
 
 
-@dataclass(frozen=True, slots=True)
-class ActionItem:
+class ActionItem(NamedTuple):
     """One step of the action plan."""
 
     id: str
@@ -43,8 +39,7 @@ class ActionItem:
     because: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """Scores, verdict and plan for one set of answers against one bank."""
 
     bank_id: str
@@ -62,8 +57,10 @@ class Evaluation:
     what_if: tuple[WhatIf, ...] = ()
     actions: tuple[ActionItem, ...] = ()
     answered_count: int = 0
+    """Required (non-optional) questions answered."""
     question_count: int = 0
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Required questions asked for these answers (``show_if`` applied)."""
+    extra: Mapping[str, Any] = {}
 
     @property
     def decided(self) -> bool:

@@ -50,7 +50,8 @@ def verdict_block(evaluation: Evaluation) -> Text:
     if not evaluation.complete:
         block.append(
             f"\nPartial assessment: {evaluation.answered_count} of "
-            f"{evaluation.question_count} answered; {range_text(evaluation.worst, evaluation.best)}.",
+            f"{evaluation.question_count} answered; "
+            f"{range_text(evaluation.worst, evaluation.best)}.",
             style="italic",
         )
     if evaluation.score is not None:
@@ -131,7 +132,9 @@ def render_result(
             out.append(Text(action.step_title, style="bold"))
         dimension = bank.dimension(action.dimension)
         lifts = dimension.title if dimension else action.dimension
-        out.append(Text.assemble(f"  [ ] {number}. ", (action.title, "bold"), (f"  ({lifts})", "dim")))
+        out.append(
+            Text.assemble(f"  [ ] {number}. ", (action.title, "bold"), (f"  ({lifts})", "dim"))
+        )
         if action.detail:
             out.append(Padding(Text(action.detail), (0, 0, 0, 9)))
     if not evaluation.actions:
@@ -143,7 +146,11 @@ def render_result(
             out.append(Text(f"• {question.prompt if question else question_id}"))
     out.append(_heading("Your answers"))
     for dimension in bank.dimensions:
-        questions = [q for q in bank.questions if q.dimension == dimension.id and q.id not in evaluation.hidden]
+        questions = [
+            q
+            for q in bank.questions
+            if q.dimension == dimension.id and q.id not in evaluation.hidden
+        ]
         if not questions:
             continue
         out.append(Text(dimension.title, style="bold"))
@@ -151,7 +158,10 @@ def render_result(
             value = assessment.answers.get(question.id)
             out.append(
                 Text.assemble(
-                    "  ", (question.prompt, "dim"), " ", safe(answer_label(bank, question.id, value))
+                    "  ",
+                    (question.prompt, "dim"),
+                    " ",
+                    safe(answer_label(bank, question.id, value)),
                 )
             )
             note = assessment.notes.get(question.id)

@@ -7,10 +7,9 @@ engine reports those), so saving never loses anything.
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.problems import Problem, ProblemsError
@@ -35,28 +34,39 @@ def now() -> datetime:
 
 
 def new_id() -> str:
+    import secrets  # only when creating: keeps reading and scoring quick
+
     return secrets.token_hex(4)
 
 
-@dataclass(frozen=True)
-class Assessment:
-    """An assessment: who, which bank, the answers and notes, and where the user was."""
+class Assessment(NamedTuple):
+    """An assessment: who, which bank, the answers and notes, and where the user was.
+
+    Immutable: every change makes a new one (``with_answer`` and friends, ``_replace``).
+    """
 
     id: str
     name: str
+    created: datetime
+    updated: datetime
     bank: str = "readiness"
     bank_version: str = ""
     language: str = "en"
-    created: datetime = field(default_factory=now)
-    updated: datetime = field(default_factory=now)
-    answers: dict[str, Any] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
+    answers: Mapping[str, Any] = {}
+    notes: Mapping[str, str] = {}
     flagged: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     current: str | None = None
-    history: tuple[dict[str, Any], ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
-    extra_meta: dict[str, Any] = field(default_factory=dict)
+    history: tuple[Mapping[str, Any], ...] = ()
+    extra: Mapping[str, Any] = {}
+    extra_meta: Mapping[str, Any] = {}
+
+    @classmethod
+    def new(
+        cls, name: str, *, bank: str = "readiness", bank_version: str = "", language: str = "en"
+    ) -> Assessment:
+        stamp = now()
+        return cls(new_id(), name, stamp, stamp, bank, bank_version, language)
 
     def with_answer(self, question: str, value: Scalar | None) -> Assessment:
         """A copy with one answer set, or removed when ``value`` is None."""
@@ -66,7 +76,7 @@ class Assessment:
         else:
             answers[question] = value
         skipped = tuple(q for q in self.skipped if q != question)
-        return replace(self, answers=answers, skipped=skipped, updated=now())
+        return self._replace(answers=answers, skipped=skipped, updated=now())
 
     def with_note(self, question: str, note: str) -> Assessment:
         notes = dict(self.notes)
@@ -74,17 +84,17 @@ class Assessment:
             notes[question] = note
         else:
             notes.pop(question, None)
-        return replace(self, notes=notes, updated=now())
+        return self._replace(notes=notes, updated=now())
 
     def with_flag(self, question: str, flagged: bool) -> Assessment:
         rest = tuple(q for q in self.flagged if q != question)
-        return replace(self, flagged=(*rest, question) if flagged else rest, updated=now())
+        return self._replace(flagged=(*rest, question) if flagged else rest, updated=now())
 
     def with_skip(self, question: str) -> Assessment:
         answers = dict(self.answers)
         answers.pop(question, None)
         rest = tuple(q for q in self.skipped if q != question)
-        return replace(self, answers=answers, skipped=(*rest, question), updated=now())
+        return self._replace(answers=answers, skipped=(*rest, question), updated=now())
 
     def to_toml(self) -> dict[str, Any]:
         """The document written to disk; unknown keys read earlier are written back."""

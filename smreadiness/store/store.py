@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
-
-import tomli_w
+from typing import NamedTuple
 
 from smreadiness.paths import data_dir
 from smreadiness.problems import Problem, ProblemsError
@@ -30,8 +28,7 @@ class NotFoundError(StoreError):
     """No saved assessment matches the name or id."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A file in the data directory: its assessment, or why it cannot be read."""
 
     path: Path
@@ -44,6 +41,8 @@ class Entry:
 
 
 def dump(assessment: Assessment) -> bytes:
+    import tomli_w
+
     return tomli_w.dumps(assessment.to_toml()).encode("utf-8")
 
 
@@ -87,8 +86,9 @@ class Store:
             try:
                 entries.append(Entry(path, read_assessment(path), None))
             except ProblemsError as error:
-                reason = "; ".join(p.message if not p.key else f"{p.key}: {p.message}"
-                                   for p in error.problems)
+                reason = "; ".join(
+                    p.message if not p.key else f"{p.key}: {p.message}" for p in error.problems
+                )
                 entries.append(Entry(path, None, reason))
         epoch = now().replace(year=1970)
         entries.sort(key=lambda e: e.assessment.updated if e.assessment else epoch, reverse=True)
@@ -121,7 +121,9 @@ class Store:
         if _safe_id(wanted) and self.path_for(wanted).exists():
             return self.load(wanted)
         entries = [e for e in self.entries() if e.assessment is not None]
-        named = [e for e in entries if e.assessment and e.assessment.name.casefold() == wanted.casefold()]
+        named = [
+            e for e in entries if e.assessment and e.assessment.name.casefold() == wanted.casefold()
+        ]
         if not named and _safe_id(wanted):
             named = [e for e in entries if e.id.startswith(wanted)]
         if len(named) == 1 and named[0].assessment is not None:
@@ -141,9 +143,7 @@ class Store:
     def create(
         self, name: str, *, bank: str = "readiness", bank_version: str = "", language: str = "en"
     ) -> Assessment:
-        assessment = Assessment(
-            id=new_id(), name=name, bank=bank, bank_version=bank_version, language=language
-        )
+        assessment = Assessment.new(name, bank=bank, bank_version=bank_version, language=language)
         return self.save(assessment, new=True)
 
     def save(self, assessment: Assessment, *, new: bool = False) -> Assessment:
@@ -152,7 +152,7 @@ class Store:
         with locked(self.root):
             if new:
                 while self.path_for(assessment.id).exists():
-                    assessment = replace(assessment, id=new_id())
+                    assessment = assessment._replace(id=new_id())
             atomic_write(self.path_for(assessment.id), dump(assessment))
         return assessment
 
