@@ -457,9 +457,10 @@ class _Parser:
         values: list[Scalar] = []
         if not self.accept("op", "]"):
             while True:
+                start = self.token.pos
                 literal = self.operand()
                 if not isinstance(literal, Literal) or isinstance(literal.value, bool):
-                    raise ConditionError("a list holds only words and numbers", self.token.pos)
+                    raise ConditionError("a list holds only words and numbers", start)
                 values.append(literal.value)
                 if self.accept("op", "]"):
                     break
@@ -588,8 +589,9 @@ def _collect_witnesses(node: Node, ctx: EvalContext, want: bool, out: dict[str, 
             if evaluate(item, ctx) is True:
                 _collect_witnesses(item, ctx, True, out)
         return
-    for sub in walk(node):
-        if isinstance(sub, Count):
-            _collect_witnesses(sub, ctx, True, out)
-        elif isinstance(sub, Ref | Answered) and sub.question in ctx.answers:
-            out.setdefault(sub.question, None)
+    if isinstance(node, Ref | Answered):
+        if node.question in ctx.answers:
+            out.setdefault(node.question, None)
+        return
+    for child in node.children():
+        _collect_witnesses(child, ctx, want, out)

@@ -1,0 +1,95 @@
+"""The JSON result as pydantic models: the contract of ``score``/``report --format json``.
+
+Only used to publish and check the JSON Schema; the commands build the JSON directly from the
+engine's result, and the tests validate that output against these models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Verdict = Literal["no_go", "not_yet", "go"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class ReasonModel(_Model):
+    kind: Literal["knockout", "blocker", "strength"]
+    """knockout: no-go; blocker: not yet; strength: reported only."""
+    rule: str
+    """Rule id from the bank (``unanswered`` while questions are open)."""
+    message: str
+    """The reason as the user reads it."""
+    questions: list[str]
+    """Question ids whose answers make the rule apply."""
+    idea: str
+    """The idea behind the rule."""
+    sources: list[str]
+    """Source article ids."""
+
+
+class WhatIfModel(_Model):
+    changes: dict[str, str | int | float]
+    """Answer changes, question id -> new answer."""
+    verdict: Verdict
+    """The verdict the changes would give."""
+    effort: int
+    """How hard the changes are (lower is easier); the list is sorted easiest first."""
+
+
+class ActionModel(_Model):
+    id: str
+    step: str
+    """Strategy step id (listening, goals, content, presence, channels, measurement, ...)."""
+    title: str
+    detail: str
+    dimension: str
+    """The dimension the action lifts."""
+    because: list[str]
+    """Rule ids, ``weak:<dimension>`` or ``condition``: why the action is proposed."""
+
+
+class RangeModel(_Model):
+    worst: Verdict
+    best: Verdict
+    decided: bool
+    """True when no remaining answer can change the verdict."""
+
+
+class ProgressModel(_Model):
+    answered: int
+    total: int
+
+
+class BankRefModel(_Model):
+    id: str
+    version: str
+
+
+class ResultModel(_Model):
+    """The JSON result of ``smreadiness score`` and ``smreadiness report --format json``."""
+
+    name: str
+    """Company name."""
+    id: str
+    """Assessment id (or the file's name for an answers file)."""
+    language: str
+    verdict: Verdict
+    complete: bool
+    """False while required questions are unanswered."""
+    score: int | None
+    """Overall score 0-100 from answered questions; null before any scored answer."""
+    dimensions: dict[str, int | None]
+    """Score per dimension, 0-100; null where nothing is answered yet."""
+    reasons: list[ReasonModel]
+    unanswered: list[str]
+    what_if: list[WhatIfModel]
+    actions: list[ActionModel]
+    verdict_range: RangeModel
+    progress: ProgressModel
+    bank: BankRefModel
+    answers: dict[str, str | int | float]
