@@ -1,0 +1,106 @@
+"""The bundled bank keeps the readiness model's contract, and its texts trace to the sources."""
+
+from __future__ import annotations
+
+from json import loads as json_loads
+from pathlib import Path
+
+from smreadiness.bank.core import CORE_QUESTIONS
+from smreadiness.bank.loader import load_bank, resolve_bank
+from smreadiness.bank.model import Bank
+from smreadiness.bank.validate import validate_bank_bytes
+from tests.conftest import BANK_FILE
+
+
+def test_bundled_bank_validates_cleanly() -> None:
+    report = validate_bank_bytes(BANK_FILE.read_bytes(), str(BANK_FILE))
+    assert report.problems == []
+    assert report.bank is not None and report.examples_checked >= 6
+
+
+def test_core_ids_and_options_best_first(bank: Bank) -> None:
+    for question_id, expected in CORE_QUESTIONS.items():
+        question = bank.question(question_id)
+        assert question is not None, question_id
+        if isinstance(expected, tuple):
+            assert tuple(o.value for o in question.options) == expected
+            scores = [o.score for o in question.options]
+            assert scores == sorted(scores, reverse=True), question_id
+        else:
+            assert question.kind == expected
+
+
+def test_model_dimensions_in_order(bank: Bank) -> None:
+    assert [d.id for d in bank.dimensions] == [
+        "purpose",
+        "market",
+        "message",
+        "resources",
+        "culture",
+        "foundation",
+        "measurement",
+        "risk",
+    ]
+
+
+def test_every_help_text_cites_a_known_source(bank: Bank) -> None:
+    known = {s.id for s in bank.sources}
+    assert known == {"000", "001", "002", "003"}
+    for question in bank.questions:
+        assert len(question.help) > 40, question.id
+        assert question.sources and set(question.sources) <= known, question.id
+    for rule in bank.rules:
+        assert rule.idea and rule.sources, rule.id
+
+
+def test_every_blocker_has_an_action_and_every_dimension_a_fallback(bank: Bank) -> None:
+    answered = {rule for action in bank.actions for rule in action.rules}
+    for rule in bank.rules:
+        if rule.kind in ("blocker", "knockout") and rule.id != "low-score":
+            assert rule.id in answered, rule.id
+    fallback = {a.dimension for a in bank.actions if not a.rules and a.when is None}
+    assert fallback == {d.id for d in bank.dimensions}
+
+
+def test_model_rules_are_present_with_their_kinds(bank: Bank) -> None:
+    kinds = {rule.id: rule.kind for rule in bank.rules}
+    for rule_id in (
+        "contested-industry",
+        "market-not-online",
+        "subcontractor-no-growth",
+        "no-wish-to-grow",
+        "closed-culture",
+    ):
+        assert kinds[rule_id] == "knockout"
+    for rule_id in (
+        "no-goals",
+        "audience-everyone",
+        "no-owner",
+        "too-few-hours",
+        "no-budget",
+        "staff-not-ready",
+        "deletes-criticism",
+        "no-website",
+        "vanity-metrics",
+        "one-culture-signal",
+        "low-score",
+    ):
+        assert kinds[rule_id] == "blocker"
+
+
+def test_bank_by_id_and_by_path(tmp_path: Path) -> None:
+    assert resolve_bank() == resolve_bank("readiness") == BANK_FILE
+    copy = tmp_path / "mine.toml"
+    copy.write_bytes(BANK_FILE.read_bytes())
+    assert load_bank(str(copy)).id == "readiness"
+
+
+def test_validated_bank_is_cached_and_cache_is_not_trusted_blindly(tmp_path: Path) -> None:
+    first = load_bank()
+    cached = list((tmp_path / "cache" / "banks").glob("*.json"))
+    assert len(cached) == 1
+    cached[0].write_text("{not json")  # a damaged cache only costs a re-validation
+    again = load_bank()
+    assert [(r.id, r.when_text) for r in again.rules] == [(r.id, r.when_text) for r in first.rules]
+    assert [q.id for q in again.questions] == [q.id for q in first.questions]
+    assert json_loads(cached[0].read_text())["id"] == "readiness"  # rewritten whole
