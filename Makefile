@@ -9,15 +9,20 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# An editable install is not byte-compiled the way a wheel install is; compile it here so
+# start-up does not recompile every module on each run (e.g. with PYTHONDONTWRITEBYTECODE).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(PIP) install -e .
+	$(BIN)/python -m compileall -q smreadiness
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[test]'
+	$(BIN)/python -m compileall -q smreadiness
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed
+	$(BIN)/python -m compileall -q smreadiness
 	$(BIN)/smreadiness
 
 lint: $(VENV)/.installed-test
@@ -32,6 +37,7 @@ unit: $(VENV)/.installed-test
 test: lint typecheck unit
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python -m compileall -q smreadiness
 	$(BIN)/python bench/startup.py
 
 clean:

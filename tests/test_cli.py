@@ -159,7 +159,8 @@ def test_core_never_imports_textual_or_pydantic_models(answers_file: Any) -> Non
         "import sys; from smreadiness.cli import main; "
         f"main(['score', {str(answers_file('bakery-cafe'))!r}, '--format', 'json']); "
         "main(['list']); "
-        "print(sorted(m for m in ('textual', 'pydantic.main') if m in sys.modules), file=sys.stderr)"
+        "loaded = [m for m in ('textual', 'pydantic.main') if m in sys.modules]; "
+        "print(loaded, file=sys.stderr)"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ, check=True

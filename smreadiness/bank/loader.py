@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
+import zlib
 from pathlib import Path
 
 from smreadiness import __version__
 from smreadiness.bank.model import Bank, build_bank
+from smreadiness.files import StoreError
 from smreadiness.paths import bundled_banks_dir, cache_dir
 from smreadiness.problems import Problem, ProblemsError
 
@@ -27,7 +26,7 @@ def resolve_bank(spec: str | None = None, language: str | None = None) -> Path:
     """The bank file for a path or bundled id (default: the readiness bank)."""
     wanted = spec or DEFAULT_BANK
     candidate = Path(wanted).expanduser()
-    if candidate.suffix == ".toml" or os.sep in wanted or candidate.exists():
+    if candidate.suffix == ".toml" or "/" in wanted or candidate.exists():
         if not candidate.exists():
             raise ProblemsError([Problem(wanted, "no such bank file")])
         return candidate
@@ -64,8 +63,10 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
     """
     path = spec if isinstance(spec, Path) else resolve_bank(spec, language)
     raw = _read(path)
-    digest = hashlib.sha256(raw + f"|{__version__}|{_CACHE_FORMAT}".encode()).hexdigest()
-    cached = _cache_path(digest)
+    # Content checksum and size, not a cryptographic hash: the cache only guards against
+    # re-validating an unchanged bank, and _hashlib alone costs scoring several percent.
+    key = f"{zlib.crc32(raw):08x}-{len(raw)}-{__version__}-{_CACHE_FORMAT}"
+    cached = _cache_path(key)
     if cached is not None:
         try:
             return build_bank(json.loads(cached.read_text("utf-8")), str(path))
@@ -81,20 +82,19 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
     return report.bank
 
 
-def _cache_path(digest: str) -> Path | None:
+def _cache_path(key: str) -> Path | None:
     try:
-        return cache_dir() / "banks" / f"{digest}.json"
+        return cache_dir() / "banks" / f"{key}.json"
     except Exception:  # noqa: BLE001 - no cache dir on this platform: run without one
         return None
 
 
 def _write_cache(target: Path, data: object) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
+    from smreadiness.files import atomic_write
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".bank-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, target)
-    except OSError:
+        atomic_write(target, json.dumps(data).encode("utf-8"))
+    except (OSError, StoreError):
         pass

@@ -34,7 +34,7 @@ def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from smreadiness.store.files import atomic_write
+    from smreadiness.files import atomic_write
 
     target = Path(output).expanduser()
     atomic_write(target, text.encode("utf-8"), mode=0o644)

@@ -8,16 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from smreadiness.paths import data_dir
-from smreadiness.problems import Problem, ProblemsError
-from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
-from smreadiness.store.files import (
+from smreadiness.files import (
     StoreError,
     atomic_write,
     describe_os_error,
     ensure_dir,
     locked,
 )
+from smreadiness.paths import data_dir
+from smreadiness.problems import Problem, ProblemsError
+from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
 from smreadiness.tomlfile import parse_toml
 
 SUFFIX = ".toml"

@@ -1,10 +1,12 @@
-"""Atomic writes and an inter-process lock: a killed process never leaves a torn file."""
+"""Atomic writes and an inter-process lock: a killed process never leaves a torn file.
+
+Shared by the store (assessments), the bank cache and report output.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +33,8 @@ def ensure_dir(path: Path) -> None:
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write beside the target, flush and fsync, then ``os.replace`` it into place."""
+    import tempfile  # only writers pay for it (with shutil and random): reading stays quick
+
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
