@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
     report = add("report", "the full report of a saved assessment or a file")
     report.add_argument("target", metavar="NAME_OR_ID_OR_FILE")
-    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file")
     report.add_argument("--bank", metavar="PATH_OR_ID", help="report against this bank instead")
 
@@ -73,6 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     exp = add("export", "write a saved assessment to a file, to move it to another machine")
     exp.add_argument("target", metavar="NAME_OR_ID")
     exp.add_argument("-o", "--output", metavar="FILE", required=True)
+
+    history = add("history", "the finished snapshots of one assessment, oldest first")
+    history.add_argument("target", metavar="NAME_OR_ID")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    compare = add(
+        "compare",
+        "what changed between two assessments, files, or snapshots (NAME@N): answers, "
+        "dimension scores, verdict",
+    )
+    compare.add_argument("a", metavar="A")
+    compare.add_argument("b", metavar="B")
+    compare.add_argument("--format", choices=("text", "md", "json"), default="text")
+    compare.add_argument("--bank", metavar="PATH_OR_ID", help="compare against this bank")
+
+    add("schema", "the JSON Schema of the JSON result of score and report")
 
     questions = add("questions", "inspect or check a question bank")
     qsub = questions.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -108,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smreadiness.cli.questions import run_questions
 
             return run_questions(args)
+        if command in ("history", "compare"):
+            from smreadiness.cli import history
+
+            return int(getattr(history, f"run_{command}")(args))
         from smreadiness.cli import commands
 
         handler = getattr(commands, f"run_{command}")

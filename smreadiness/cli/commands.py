@@ -53,15 +53,31 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
 def _render(
     args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
 ) -> int:
+    output = getattr(args, "output", None)
     if args.format == "json":
         from smreadiness.report.jsonout import dumps, result_document
 
-        _emit(dumps(result_document(assessment, evaluation)), getattr(args, "output", None))
+        _emit(dumps(result_document(assessment, evaluation)), output)
         return EXIT_OK
-    from smreadiness.report.text import print_result, render_result
+    from smreadiness.history import change_since_previous
+    from smreadiness.report.document import build_report
 
-    parts = render_result(assessment, bank, evaluation, full=full)
-    output = getattr(args, "output", None)
+    doc = build_report(
+        assessment, bank, evaluation, change_since_previous(assessment, bank, evaluation)
+    )
+    if args.format == "md":
+        from smreadiness.report.markdown import render_markdown
+
+        _emit(render_markdown(doc), output)
+        return EXIT_OK
+    if args.format == "html":
+        from smreadiness.report.html import render_html
+
+        _emit(render_html(doc), output)
+        return EXIT_OK
+    from smreadiness.report.text import print_result, render_report
+
+    parts = render_report(doc, full=full)
     if output is None:
         print_result(_console(), *parts)
         return EXIT_OK
@@ -81,6 +97,16 @@ def run_score(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     assessment, bank, evaluation = _evaluate(args, args.target, file_only=False)
     return _render(args, assessment, bank, evaluation, full=True)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from smreadiness.report.jsonout import dumps
+    from smreadiness.report.schema import ResultModel
+
+    schema = ResultModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    _emit(dumps(schema), None)
+    return EXIT_OK
 
 
 @handles_errors

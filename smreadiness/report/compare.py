@@ -1,0 +1,183 @@
+"""``compare``: what changed between two assessments or two snapshots of one.
+
+Both sides are evaluated by the engine against the same bank, so differences come from the
+answers alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import Bank
+from smreadiness.engine import evaluate_answers
+from smreadiness.engine.result import Evaluation
+from smreadiness.report.labels import answer_label, verdict_word
+from smreadiness.report.markdown import md
+from smreadiness.textsafe import clean
+
+
+class Side(NamedTuple):
+    label: str
+    answers: Mapping[str, Scalar]
+
+
+class AnswerChange(NamedTuple):
+    question: str
+    prompt: str
+    before: Scalar | None
+    after: Scalar | None
+    before_label: str
+    after_label: str
+
+
+class ScoreChange(NamedTuple):
+    id: str
+    title: str
+    before: int | None
+    after: int | None
+
+    @property
+    def delta(self) -> int | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+class Comparison(NamedTuple):
+    a: str
+    b: str
+    before: Evaluation
+    after: Evaluation
+    answers: tuple[AnswerChange, ...]
+    dimensions: tuple[ScoreChange, ...]
+    score: ScoreChange
+
+
+def compare(bank: Bank, a: Side, b: Side) -> Comparison:
+    before = evaluate_answers(bank, a.answers, what_if=False, plan=False)
+    after = evaluate_answers(bank, b.answers, what_if=False, plan=False)
+    changes = tuple(
+        AnswerChange(
+            q.id,
+            q.prompt,
+            a.answers.get(q.id),
+            b.answers.get(q.id),
+            answer_label(bank, q.id, a.answers.get(q.id)),
+            answer_label(bank, q.id, b.answers.get(q.id)),
+        )
+        for q in bank.questions
+        if a.answers.get(q.id) != b.answers.get(q.id)
+    )
+    dimensions = tuple(
+        ScoreChange(d.id, d.title, before.dimensions.get(d.id), after.dimensions.get(d.id))
+        for d in bank.dimensions
+    )
+    overall = ScoreChange("score", "Overall", before.score, after.score)
+    return Comparison(a.label, b.label, before, after, changes, dimensions, overall)
+
+
+def to_json(result: Comparison) -> dict[str, Any]:
+    return {
+        "a": result.a,
+        "b": result.b,
+        "verdict": {
+            "before": result.before.verdict,
+            "after": result.after.verdict,
+            "changed": result.before.verdict != result.after.verdict,
+        },
+        "score": {
+            "before": result.score.before,
+            "after": result.score.after,
+            "delta": result.score.delta,
+        },
+        "dimensions": {
+            d.id: {"before": d.before, "after": d.after, "delta": d.delta}
+            for d in result.dimensions
+        },
+        "answers": [
+            {"question": c.question, "before": c.before, "after": c.after} for c in result.answers
+        ],
+    }
+
+
+def _delta(change: ScoreChange) -> str:
+    if change.delta is None:
+        return "–"
+    return f"{change.delta:+d}"
+
+
+def _score(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def verdict_line(result: Comparison) -> str:
+    before, after = verdict_word(result.before.verdict), verdict_word(result.after.verdict)
+    if before == after:
+        return f"Verdict unchanged: {after}"
+    return f"Verdict: {before} → {after}"
+
+
+def render_text_lines(result: Comparison) -> list[tuple[str, str]]:
+    """(text, style) lines for Rich; user text made harmless."""
+    lines = [
+        (f"Comparing {clean(result.a, single_line=True)}", "bold"),
+        (f"     with {clean(result.b, single_line=True)}", "bold"),
+        ("", ""),
+        (verdict_line(result), "bold"),
+        (
+            f"Overall score: {_score(result.score.before)} → {_score(result.score.after)} "
+            f"({_delta(result.score)})",
+            "",
+        ),
+        ("", ""),
+        ("Scores by dimension", "bold underline"),
+    ]
+    for d in result.dimensions:
+        lines.append(
+            (f"  {d.title:<24} {_score(d.before):>3} → {_score(d.after):>3}  {_delta(d)}", "")
+        )
+    lines += [("", ""), (f"Changed answers ({len(result.answers)})", "bold underline")]
+    for change in result.answers:
+        lines.append((f"  {change.prompt}", "dim"))
+        lines.append(
+            (
+                f"    {clean(change.before_label, single_line=True)} → "
+                f"{clean(change.after_label, single_line=True)}",
+                "",
+            )
+        )
+    if not result.answers:
+        lines.append(("  none", "dim"))
+    return lines
+
+
+def render_markdown(result: Comparison) -> str:
+    out = [
+        f"# Comparison: {md(result.a)} → {md(result.b)}",
+        "",
+        f"**{verdict_line(result)}**",
+        "",
+        f"Overall score: {_score(result.score.before)} → {_score(result.score.after)} "
+        f"({_delta(result.score)})",
+        "",
+        "## Scores by dimension",
+        "",
+        "| Dimension | Before | After | Change |",
+        "|---|---:|---:|---:|",
+    ]
+    out += [
+        f"| {md(d.title)} | {_score(d.before)} | {_score(d.after)} | {_delta(d)} |"
+        for d in result.dimensions
+    ]
+    out += ["", f"## Changed answers ({len(result.answers)})", ""]
+    if result.answers:
+        out += ["| Question | Before | After |", "|---|---|---|"]
+        out += [
+            f"| {md(c.prompt)} | {md(c.before_label)} | {md(c.after_label)} |"
+            for c in result.answers
+        ]
+    else:
+        out.append("None.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,181 @@
+"""One report, many formats: the content every format shows, built from the engine's result.
+
+Text, Markdown and HTML render this document and nothing else, so they cannot drift apart and
+there is no second scoring path. Strings here are raw user text: each renderer escapes them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from smreadiness.bank.model import Bank
+from smreadiness.engine.result import Evaluation
+from smreadiness.report.labels import (
+    KIND_WORDS,
+    VERDICT_MEANING,
+    answer_label,
+    range_text,
+    verdict_word,
+)
+from smreadiness.store.assessment import Assessment
+
+
+class AnswerLine(NamedTuple):
+    question: str
+    prompt: str
+    answer: str
+    note: str = ""
+
+
+class ReasonItem(NamedTuple):
+    kind: str
+    kind_word: str
+    rule: str
+    message: str
+    idea: str
+    sources: tuple[str, ...]
+    answers: tuple[AnswerLine, ...]
+
+
+class DimensionItem(NamedTuple):
+    id: str
+    title: str
+    score: int | None
+
+
+class WhatIfItem(NamedTuple):
+    changes: tuple[AnswerLine, ...]
+    verdict: str
+    verdict_word: str
+
+
+class ActionLine(NamedTuple):
+    number: int
+    title: str
+    detail: str
+    dimension: str
+
+
+class StepGroup(NamedTuple):
+    id: str
+    title: str
+    actions: tuple[ActionLine, ...]
+
+
+class AnswerGroup(NamedTuple):
+    title: str
+    answers: tuple[AnswerLine, ...]
+
+
+class Change(NamedTuple):
+    """What moved since the previous finished snapshot."""
+
+    since: str
+    verdict_before: str
+    score_before: int | None
+    answers: tuple[tuple[str, str, str], ...]  # prompt, before, after
+
+
+class ReportDoc(NamedTuple):
+    name: str
+    date: str
+    bank: str
+    verdict: str
+    verdict_word: str
+    verdict_meaning: str
+    complete: bool
+    progress: str
+    range: str
+    score: int | None
+    reasons: tuple[ReasonItem, ...]
+    dimensions: tuple[DimensionItem, ...]
+    what_if: tuple[WhatIfItem, ...]
+    steps: tuple[StepGroup, ...]
+    unanswered: tuple[str, ...]
+    answers: tuple[AnswerGroup, ...]
+    change: Change | None = None
+
+
+def _prompt(bank: Bank, question_id: str) -> str:
+    question = bank.question(question_id)
+    return question.prompt if question else question_id
+
+
+def build_report(
+    assessment: Assessment, bank: Bank, evaluation: Evaluation, change: Change | None = None
+) -> ReportDoc:
+    """The report's content; dated by the assessment's last change, never by the clock."""
+    reasons = tuple(
+        ReasonItem(
+            kind=reason.kind,
+            kind_word=KIND_WORDS[reason.kind],
+            rule=reason.rule,
+            message=reason.message,
+            idea=reason.idea,
+            sources=reason.sources,
+            answers=()
+            if reason.rule == "unanswered"
+            else tuple(
+                AnswerLine(q, _prompt(bank, q), answer_label(bank, q, evaluation.answers.get(q)))
+                for q in reason.questions
+            ),
+        )
+        for reason in evaluation.reasons
+    )
+    what_if = tuple(
+        WhatIfItem(
+            tuple(
+                AnswerLine(q, _prompt(bank, q), answer_label(bank, q, v))
+                for q, v in item.changes.items()
+            ),
+            item.verdict,
+            verdict_word(item.verdict),
+        )
+        for item in evaluation.what_if
+    )
+    steps: list[StepGroup] = []
+    for number, action in enumerate(evaluation.actions, start=1):
+        dimension = bank.dimension(action.dimension)
+        line = ActionLine(
+            number, action.title, action.detail, dimension.title if dimension else action.dimension
+        )
+        if steps and steps[-1].id == action.step:
+            last = steps[-1]
+            steps[-1] = last._replace(actions=(*last.actions, line))
+        else:
+            steps.append(StepGroup(action.step, action.step_title, (line,)))
+    groups = []
+    for dimension in bank.dimensions:
+        lines = tuple(
+            AnswerLine(
+                q.id,
+                q.prompt,
+                answer_label(bank, q.id, assessment.answers.get(q.id)),
+                assessment.notes.get(q.id, ""),
+            )
+            for q in bank.questions
+            if q.dimension == dimension.id and q.id not in evaluation.hidden
+        )
+        if lines:
+            groups.append(AnswerGroup(dimension.title, lines))
+    return ReportDoc(
+        name=assessment.name or "Unnamed assessment",
+        date=f"{assessment.updated:%Y-%m-%d}",
+        bank=f"{bank.title}, version {bank.version}",
+        verdict=evaluation.verdict,
+        verdict_word=verdict_word(evaluation.verdict),
+        verdict_meaning=VERDICT_MEANING[evaluation.verdict],
+        complete=evaluation.complete,
+        progress=f"{evaluation.answered_count} of {evaluation.question_count} answered",
+        range=range_text(evaluation.worst, evaluation.best),
+        score=evaluation.score,
+        reasons=reasons,
+        dimensions=tuple(
+            DimensionItem(d.id, d.title, evaluation.dimensions.get(d.id)) for d in bank.dimensions
+        ),
+        what_if=what_if,
+        steps=tuple(steps),
+        unanswered=tuple(_prompt(bank, q) for q in evaluation.unanswered),
+        answers=tuple(groups),
+        change=change,
+    )
