@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 from smreadiness import __version__
 from smreadiness.bank.model import Bank, build_bank
@@ -22,20 +23,24 @@ def bundled_bank_ids() -> list[str]:
     return sorted({p.name.split(".")[0] for p in folder.glob("*.toml")})
 
 
+def translation_path(base: Path, language: str) -> Path:
+    return base.with_name(f"{base.stem}.{language}.toml")
+
+
+def translations_of(base: Path) -> list[Path]:
+    """The translation files beside a bank file."""
+    return sorted(p for p in base.parent.glob(f"{base.stem}.*.toml") if p.stem.count(".") == 1)
+
+
 def resolve_bank(spec: str | None = None, language: str | None = None) -> Path:
-    """The bank file for a path or bundled id (default: the readiness bank)."""
+    """The base bank file for a path or bundled id (default: the readiness bank)."""
     wanted = spec or DEFAULT_BANK
     candidate = Path(wanted).expanduser()
     if candidate.suffix == ".toml" or "/" in wanted or candidate.exists():
         if not candidate.exists():
             raise ProblemsError([Problem(wanted, "no such bank file")])
         return candidate
-    folder = bundled_banks_dir()
-    if language:
-        translated = folder / f"{wanted}.{language}.toml"
-        if translated.is_file():
-            return translated
-    plain = folder / f"{wanted}.toml"
+    plain = bundled_banks_dir() / f"{wanted}.toml"
     if plain.is_file():
         return plain
     known = ", ".join(bundled_bank_ids()) or "none"
@@ -55,23 +60,56 @@ def _read(path: Path) -> bytes:
         raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
 
 
-def load_bank(spec: str | Path | None = None, language: str | None = None) -> Bank:
-    """Load and validate a bank; raises :class:`ProblemsError` listing every problem.
+def _key(*parts: bytes) -> str:
+    # Content checksum and size, not a cryptographic hash: the cache only guards against
+    # re-validating an unchanged bank, and _hashlib alone costs scoring several percent.
+    sums = "-".join(f"{zlib.crc32(raw):08x}{len(raw):x}" for raw in parts)
+    return f"{sums}-{__version__}-{_CACHE_FORMAT}"
 
-    A bank that validated once is cached as plain JSON under its content hash, so later loads
-    skip pydantic entirely (this keeps ``score`` and ``list`` quick).
+
+def _cached(key: str) -> tuple[Path | None, dict[str, Any] | None]:
+    cached = _cache_path(key)
+    if cached is None:
+        return None, None
+    try:
+        data = json.loads(cached.read_text("utf-8"))
+    except (OSError, ValueError):
+        return cached, None  # missing or damaged: validate afresh
+    return cached, data if isinstance(data, dict) else None
+
+
+def load_bank(spec: str | Path | None = None, language: str | None = None) -> Bank:
+    """Load and validate a bank, in ``language`` where a translation exists beside it.
+
+    Raises :class:`ProblemsError` listing every problem. A bank that validated once is cached
+    as plain JSON under its checksum, so later loads skip pydantic entirely (this keeps
+    ``score`` and ``list`` quick). A translation missing some texts falls back to the base
+    language for those; ``questions validate`` reports them.
     """
     path = spec if isinstance(spec, Path) else resolve_bank(spec, language)
     raw = _read(path)
-    # Content checksum and size, not a cryptographic hash: the cache only guards against
-    # re-validating an unchanged bank, and _hashlib alone costs scoring several percent.
-    key = f"{zlib.crc32(raw):08x}-{len(raw)}-{__version__}-{_CACHE_FORMAT}"
-    cached = _cache_path(key)
-    if cached is not None:
+    translated = translation_path(path, language) if language else None
+    extra = _read(translated) if translated is not None and translated.is_file() else None
+    key = _key(raw) if extra is None else _key(raw, extra)
+    cached, data = _cached(key)
+    if data is not None:
         try:
-            return build_bank(json.loads(cached.read_text("utf-8")), str(path))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # missing or stale cache: validate afresh
+            return build_bank(data, str(path))
+        except (KeyError, TypeError, ValueError):
+            pass  # a stale cache layout: validate afresh
+    data = validated_data(path, raw)
+    if extra is not None and translated is not None and data.get("language") != language:
+        data = translated_data(data, translated, extra)
+    if cached is not None:
+        _write_cache(cached, data)
+    return build_bank(data, str(path))
+
+
+def validated_data(path: Path, raw: bytes) -> dict[str, Any]:
+    """The base bank's plain data after full validation (cached on its own key)."""
+    cached, data = _cached(_key(raw))
+    if data is not None:
+        return data
     from smreadiness.bank.validate import validate_bank_bytes
 
     report = validate_bank_bytes(raw, str(path))
@@ -79,7 +117,16 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
         raise ProblemsError(report.problems)
     if cached is not None:
         _write_cache(cached, report.data)
-    return report.bank
+    return report.data
+
+
+def translated_data(base: dict[str, Any], path: Path, raw: bytes) -> dict[str, Any]:
+    """The base data with a translation's texts applied; its schema errors are raised."""
+    from smreadiness.bank.translation import apply_translation
+    from smreadiness.bank.validate import parse_translation
+
+    spec = parse_translation(raw, str(path))
+    return apply_translation(base, spec)
 
 
 def _cache_path(key: str) -> Path | None:

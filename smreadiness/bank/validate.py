@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel
 
 from smreadiness.bank.checks import (
     check_condition,
@@ -16,6 +18,11 @@ from smreadiness.bank.checks import (
 from smreadiness.bank.model import Bank, build_bank
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.tomlfile import Locator, dotted, parse_toml
+
+if TYPE_CHECKING:
+    from smreadiness.bank.translation import TranslationSpec
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -43,22 +50,11 @@ def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
         return Problem(name, message, key=dotted(path), line=locator.line(path))
 
     # Imported here: only validation pays for building the pydantic models.
-    from pydantic import ValidationError
-
     from smreadiness.bank.schema import BankSpec
 
-    try:
-        spec = BankSpec.model_validate(data)
-    except ValidationError as error:
-        for item in error.errors():
-            path = tuple(item["loc"])
-            message = item["msg"]
-            if item["type"] == "extra_forbidden":
-                message = "unknown key (check the spelling; see the bank format)"
-            elif item["type"] not in ("missing",) and "input" in item:
-                shown = repr(item["input"])
-                message += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
-            report.problems.append(problem(path, message))
+    spec, schema_problems = _model(BankSpec, data, name, locator)
+    if spec is None:
+        report.problems = schema_problems
         return report
 
     findings = list(check_ids(spec)) + list(check_core(spec))
@@ -80,6 +76,64 @@ def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
         report.bank = bank
         report.data = dumped
     return report
+
+
+def _model(
+    model: type[M], data: dict[str, Any], name: str, locator: Locator
+) -> tuple[M | None, list[Problem]]:
+    """Validate data with a pydantic model; every error as a Problem with key and line."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            path = tuple(item["loc"])
+            message = item["msg"]
+            if item["type"] == "extra_forbidden":
+                message = "unknown key (check the spelling; see the bank format)"
+            elif item["type"] != "missing" and "input" in item:
+                shown = repr(item["input"])
+                message += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
+            problems.append(Problem(name, message, key=dotted(path), line=locator.line(path)))
+        return None, problems
+
+
+def parse_translation(raw: bytes, name: str) -> TranslationSpec:
+    """A translation file's texts, or :class:`ProblemsError` (TOML and schema problems)."""
+    from smreadiness.bank.translation import TranslationSpec
+
+    data, text = parse_toml(raw, name)
+    spec, problems = _model(TranslationSpec, data, name, Locator(text))
+    if spec is None:
+        raise ProblemsError(problems)
+    return spec
+
+
+def validate_translation_bytes(base: dict[str, Any], raw: bytes, name: str) -> list[Problem]:
+    """Every problem of a translation: TOML, schema, missing texts, keys the base lacks."""
+    from smreadiness.bank.translation import check_translation
+
+    try:
+        spec = parse_translation(raw, name)
+    except ProblemsError as error:
+        return error.problems
+    locator = Locator(raw.decode("utf-8"))
+    out = []
+    for key, message in check_translation(base, spec):
+        path = tuple(_split_key(key))
+        out.append(Problem(name, message, key=key, line=locator.line(path)))
+    return out
+
+
+def _split_key(key: str) -> list[str]:
+    """``questions.purpose.goals.help`` -> ``questions``, ``purpose.goals``, ``help``."""
+    section, _, rest = key.partition(".")
+    if section == "questions" and rest.count(".") >= 1:
+        first, second, *tail = rest.split(".")
+        return [section, f"{first}.{second}", *tail]
+    return [section, *rest.split(".")] if rest else [section]
 
 
 def _check_semantics(bank: Bank, problem: Any) -> list[Problem]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from smreadiness.cli.common import error, handles_errors
+from smreadiness.problems import Problem
 
 
 def _looks_like_path(text: str | None) -> bool:
@@ -49,8 +50,8 @@ def run_questions(args: argparse.Namespace) -> int:
 
 
 def _validate(spec: str | None, language: str) -> int:
-    from smreadiness.bank.loader import resolve_bank
-    from smreadiness.bank.validate import validate_bank_bytes
+    from smreadiness.bank.loader import resolve_bank, translations_of
+    from smreadiness.bank.validate import validate_bank_bytes, validate_translation_bytes
 
     path = resolve_bank(spec, language)
     try:
@@ -58,26 +59,68 @@ def _validate(spec: str | None, language: str) -> int:
     except OSError as failure:
         error(f"{path}: cannot be read: {failure.strerror or failure}")
         return EXIT_BAD_INPUT
+    base_path = _base_of_translation(path, raw)
+    if base_path is not None:
+        if not base_path.is_file():
+            return _report(path, [Problem(str(path), f"its base bank {base_path} does not exist")])
+        base = validate_bank_bytes(base_path.read_bytes(), str(base_path))
+        if base.data is None:
+            return _report(base_path, base.problems)
+        problems = validate_translation_bytes(base.data, raw, str(path))
+        if not problems:
+            print(f"{path}: OK: a complete translation of {base_path.name}")
+        return _report(path, problems)
     report = validate_bank_bytes(raw, str(path))
-    if report.problems:
-        for problem in report.problems:
-            error(str(problem))
-        count = len(report.problems)
-        error(f"{path}: {count} problem{'s' if count != 1 else ''} found")
-        return EXIT_PROBLEM
+    problems = list(report.problems)
+    languages = []
+    if report.data is not None:
+        for translation in translations_of(path):
+            problems += validate_translation_bytes(
+                report.data, translation.read_bytes(), str(translation)
+            )
+            languages.append(translation.name.split(".")[1])
+    if problems:
+        return _report(path, problems)
     bank = report.bank
     assert bank is not None
     rules = {
         kind: sum(1 for r in bank.rules if r.kind == kind)
         for kind in ("knockout", "blocker", "strength")
     }
+    also = f"; translations: {', '.join(languages)} complete" if languages else ""
     print(
         f"{path}: OK: bank {bank.id} {bank.version} ({bank.language}), "
         f"{len(bank.dimensions)} dimensions, {len(bank.questions)} questions, "
         f"{rules['knockout']} knock-outs, {rules['blocker']} blockers, "
         f"{rules['strength']} strengths, "
         f"{len(bank.actions)} actions; monotonic; {report.examples_checked} worked examples "
-        "give their expected verdicts",
+        f"give their expected verdicts{also}",
         file=sys.stdout,
     )
     return EXIT_OK
+
+
+def _report(path: Path, problems: list[Problem]) -> int:
+    for problem in problems:
+        error(str(problem))
+    if not problems:
+        return EXIT_OK
+    count = len(problems)
+    error(f"{path}: {count} problem{'s' if count != 1 else ''} found")
+    return EXIT_PROBLEM
+
+
+def _base_of_translation(path: Path, raw: bytes) -> Path | None:
+    """For ``ID.LANG.toml`` with ``translation_of``, the base bank file beside it."""
+    if b"translation_of" not in raw:
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # reported as a bank file, with the syntax error and its line
+    base = data.get("translation_of")
+    if not isinstance(base, str):
+        return None
+    return path.with_name(f"{base}.toml")

@@ -1,0 +1,182 @@
+"""Translations of a bank: ``ID.LANG.toml`` beside ``ID.toml`` holds only texts, keyed by id.
+
+Ids, option values, rules, weights and conditions live once, in the base bank; a translation
+cannot change them, so every language shares them by construction. ``questions validate``
+reports texts a translation is missing and keys that name nothing in the base bank.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class SourceText(_Spec):
+    note: Text | None = None
+    """What the article contributes, in this language."""
+
+
+class DimensionText(_Spec):
+    title: Text
+    description: Text | None = None
+
+
+class QuestionText(_Spec):
+    prompt: Text
+    """The question."""
+    help: Text
+    """Why it matters; may quote a source article in its own language."""
+    options: dict[str, Text] = {}
+    """Option labels by option value (every option of a choice question)."""
+    option_help: dict[str, Text] = {}
+    """Option clarifications by value, where the base bank has them."""
+    unit: Text | None = None
+    placeholder: Text | None = None
+
+
+class RuleText(_Spec):
+    message: Text
+    idea: Text | None = None
+
+
+class StepText(_Spec):
+    title: Text
+    summary: Text | None = None
+
+
+class ActionText(_Spec):
+    title: Text
+    detail: Text | None = None
+
+
+class ExampleText(_Spec):
+    name: Text
+    story: Text | None = None
+
+
+class TranslationSpec(_Spec):
+    """The texts of one bank in one more language."""
+
+    format: Literal[1] = 1
+    translation_of: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+    """Id of the base bank."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    """Language code, e.g. ``fi``."""
+    version: Text
+    """The base bank version this translation was made from."""
+    title: Text
+    description: Text | None = None
+    sources: dict[str, SourceText] = {}
+    dimensions: dict[str, DimensionText] = {}
+    questions: dict[str, QuestionText] = {}
+    rules: dict[str, RuleText] = {}
+    steps: dict[str, StepText] = {}
+    actions: dict[str, ActionText] = {}
+    examples: dict[str, ExampleText] = {}
+
+
+_SECTIONS = ("sources", "dimensions", "questions", "rules", "steps", "actions", "examples")
+_REQUIRED = {
+    "dimensions": ("title", "description"),
+    "questions": ("prompt", "help", "unit", "placeholder"),
+    "rules": ("message", "idea"),
+    "steps": ("title", "summary"),
+    "actions": ("title", "detail"),
+    "examples": ("name", "story"),
+    "sources": ("note",),
+}
+
+
+def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple[str, str]]:
+    """(key, message) for every text missing and every key the base bank does not have."""
+    problems: list[tuple[str, str]] = []
+    if spec.translation_of != base["id"]:
+        problems.append(
+            ("translation_of", f"translates {spec.translation_of!r}, not {base['id']!r}")
+        )
+    if spec.version != base["version"]:
+        problems.append(
+            ("version", f"made from version {spec.version}; the base bank is {base['version']}")
+        )
+    if base.get("description") and not spec.description:
+        problems.append(("description", "missing"))
+    for section in _SECTIONS:
+        items = {item["id"]: item for item in base.get(section, [])}
+        texts: dict[str, Any] = getattr(spec, section)
+        for key in texts:
+            if key not in items:
+                problems.append((f"{section}.{key}", f"no {section[:-1]} {key!r} in the base bank"))
+        for key, item in items.items():
+            text = texts.get(key)
+            if text is None:
+                problems.append((f"{section}.{key}", "missing"))
+                continue
+            for field in _REQUIRED[section]:
+                if item.get(field) and getattr(text, field) in (None, ""):
+                    problems.append((f"{section}.{key}.{field}", "missing"))
+            if section == "questions":
+                problems += _check_options(key, item, text)
+    return problems
+
+
+def _check_options(key: str, item: dict[str, Any], text: QuestionText) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    values = {o["value"]: o for o in item.get("options", [])}
+    for value in text.options:
+        if value not in values:
+            problems.append((f"questions.{key}.options.{value}", "not an option of the base bank"))
+    for value, option in values.items():
+        if value not in text.options:
+            problems.append((f"questions.{key}.options.{value}", "missing"))
+        if option.get("help") and value not in text.option_help:
+            problems.append((f"questions.{key}.option_help.{value}", "missing"))
+    return problems
+
+
+def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, Any]:
+    """The base bank's plain data with this language's texts in place (ids untouched)."""
+    merged = dict(base)
+    merged["language"] = spec.language
+    merged["title"] = spec.title
+    if spec.description:
+        merged["description"] = spec.description
+
+    def overlay(section: str, fields: tuple[str, ...]) -> None:
+        texts: dict[str, Any] = getattr(spec, section)
+        out = []
+        for item in base.get(section, []):
+            text = texts.get(item["id"])
+            item = dict(item)
+            if text is not None:
+                for name in fields:
+                    value = getattr(text, name)
+                    if value:
+                        item[name] = value
+            out.append(item)
+        merged[section] = out
+
+    for section, fields in _REQUIRED.items():
+        overlay(section, fields)
+    questions = []
+    for item in merged["questions"]:
+        text = spec.questions.get(item["id"])
+        if text is not None and item.get("options"):
+            item = dict(item)
+            item["options"] = [
+                {
+                    **o,
+                    "label": text.options.get(o["value"], o["label"]),
+                    "help": text.option_help.get(o["value"], o.get("help", "")),
+                }
+                for o in item["options"]
+            ]
+        questions.append(item)
+    merged["questions"] = questions
+    return merged
