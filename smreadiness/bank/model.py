@@ -6,6 +6,7 @@ cache of it), so scoring never imports pydantic's model machinery.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
@@ -60,6 +61,8 @@ class Question(NamedTuple):
     placeholder: str
     ranks: Mapping[str, int]
     """Option value -> position (0 is the best)."""
+    fingerprint: str = ""
+    """Checksum of what an answer depends on (kind, option values, range, revision)."""
 
     def option(self, value: str) -> Option | None:
         index = self.ranks.get(value)
@@ -194,7 +197,19 @@ def _question(raw: Mapping[str, Any]) -> Question:
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw.get("length_bands", [])),
         placeholder=raw.get("placeholder", ""),
         ranks={o.value: i for i, o in enumerate(options)},
+        fingerprint=_fingerprint(raw),
     )
+
+
+def _fingerprint(raw: Mapping[str, Any]) -> str:
+    """Stable across rewording and translation; changes when an answer may no longer apply."""
+    parts = [
+        raw["kind"],
+        ",".join(o["value"] for o in raw.get("options", [])),
+        f"{raw.get('min')}:{raw.get('max')}:{raw.get('integer', True)}:{raw.get('max_length')}",
+        str(raw.get("revision", 1)),
+    ]
+    return f"{zlib.crc32('|'.join(parts).encode()):08x}"
 
 
 def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:

@@ -121,6 +121,9 @@ class QuestionSpec(_Spec):
     """Text questions: score by length, shortest first; none scores any text 100."""
     placeholder: str = ""
     """Text and number questions: hint shown in the empty field."""
+    revision: int = Field(1, ge=1)
+    """Bump when the question's meaning changes: saved answers to it are then asked again.
+    (Changing its kind, options or range does that by itself; rewording does not.)"""
 
 
 class RuleSpec(_Spec):

@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add("schema", "the JSON Schema of the JSON result of score and report")
 
+    examples = add("examples", "the bundled example companies (demo personas) and their verdicts")
+    examples.add_argument("--format", choices=("text", "json"), default="text")
+    examples.add_argument("--bank", metavar="PATH_OR_ID", help="examples of this bank")
+
     questions = add("questions", "inspect or check a question bank")
     qsub = questions.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, text in (

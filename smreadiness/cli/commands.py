@@ -129,9 +129,10 @@ def run_import(args: argparse.Namespace) -> int:
     target = open_file(source)
     bank = bank_for(target.assessment, None, args.lang)
     checked_answers(bank, target)
-    assessment = target.assessment._replace(
-        name=target.assessment.name or source.stem,
-        bank_version=target.assessment.bank_version or bank.version,
+    from smreadiness.reask import record_fingerprints
+
+    assessment = record_fingerprints(
+        target.assessment._replace(name=target.assessment.name or source.stem), bank
     )
     store = Store()
     saved = store.add(assessment)
@@ -144,4 +145,56 @@ def run_export(args: argparse.Namespace) -> int:
     store = Store()
     written = store.export(args.target, Path(args.output).expanduser())
     print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+@handles_errors
+def run_examples(args: argparse.Namespace) -> int:
+    """The bank's example companies (demo personas) with the verdict each gets."""
+    from smreadiness.bank.loader import load_bank
+    from smreadiness.engine import check_answers, evaluate_answers
+
+    bank = load_bank(args.bank, args.lang)
+    rows = []
+    for example in bank.examples:
+        answers, _ = check_answers(bank, example.answers)
+        result = evaluate_answers(bank, answers, what_if=False, plan=False)
+        reasons = [r.rule for r in result.reasons if r.kind != "strength"]
+        rows.append(
+            {
+                "id": example.id,
+                "name": example.name,
+                "verdict": result.verdict,
+                "score": result.score,
+                "reasons": reasons,
+                "story": example.story,
+            }
+        )
+    if args.format == "json":
+        from smreadiness.report.jsonout import dumps
+
+        _emit(dumps(rows), None)
+        return EXIT_OK
+    from rich.text import Text
+
+    from smreadiness.report.labels import VERDICT_STYLE, verdict_word
+
+    console = _console()
+    for row in rows:
+        console.print(
+            Text.assemble(
+                (f"{row['id']}", "bold"),
+                "  ",
+                row["name"],
+                "  ",
+                (verdict_word(row["verdict"]), VERDICT_STYLE[row["verdict"]]),
+                (f"  score {row['score']}", "dim"),
+            )
+        )
+        if row["story"]:
+            console.print(Text(row["story"], style="dim"), style="", soft_wrap=False)
+        if row["reasons"]:
+            console.print(Text(f"because: {', '.join(row['reasons'])}", style="italic"))
+        console.print()
+    console.print(Text("Open one in the interview with: smreadiness present ID", style="dim"))
     return EXIT_OK

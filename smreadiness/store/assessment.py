@@ -57,6 +57,8 @@ class Assessment(NamedTuple):
     flagged: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     current: str | None = None
+    fingerprints: Mapping[str, str] = {}
+    """Question id -> the question's fingerprint when it was answered (re-ask on change)."""
     history: tuple[Mapping[str, Any], ...] = ()
     extra: Mapping[str, Any] = {}
     extra_meta: Mapping[str, Any] = {}
@@ -68,15 +70,23 @@ class Assessment(NamedTuple):
         stamp = now()
         return cls(new_id(), name, stamp, stamp, bank, bank_version, language)
 
-    def with_answer(self, question: str, value: Scalar | None) -> Assessment:
-        """A copy with one answer set, or removed when ``value`` is None."""
+    def with_answer(self, question: str, value: Scalar | None, fingerprint: str = "") -> Assessment:
+        """A copy with one answer set (or removed when ``value`` is None).
+
+        ``fingerprint`` is the question's :attr:`~smreadiness.bank.model.Question.fingerprint`;
+        with it, a later bank that changes the question asks it again.
+        """
         answers = dict(self.answers)
+        prints = dict(self.fingerprints)
         if value is None:
             answers.pop(question, None)
+            prints.pop(question, None)
         else:
             answers[question] = value
+            if fingerprint:
+                prints[question] = fingerprint
         skipped = tuple(q for q in self.skipped if q != question)
-        return self._replace(answers=answers, skipped=skipped, updated=now())
+        return self._replace(answers=answers, fingerprints=prints, skipped=skipped, updated=now())
 
     def with_note(self, question: str, note: str) -> Assessment:
         notes = dict(self.notes)
@@ -112,6 +122,8 @@ class Assessment(NamedTuple):
         state: dict[str, Any] = {"flagged": list(self.flagged), "skipped": list(self.skipped)}
         if self.current:
             state["current"] = self.current
+        if self.fingerprints:
+            state["fingerprints"] = dict(self.fingerprints)
         doc: dict[str, Any] = {
             "meta": meta,
             "answers": dict(self.answers),
@@ -194,6 +206,12 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
             bad(f"state.{key}", "must be a list of question ids")
     if current is not None and not isinstance(current, str):
         bad("state.current", "must be a question id")
+    fingerprints = state.get("fingerprints", {})
+    if not isinstance(fingerprints, dict) or not all(
+        isinstance(v, str) for v in fingerprints.values()
+    ):
+        bad("state.fingerprints", "must be a table of question id = checksum")
+        fingerprints = {}
     history = data.get("history", [])
     if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
         bad("history", "must be a list of tables ([[history]])")
@@ -220,6 +238,7 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         flagged=tuple(flagged),
         skipped=tuple(skipped),
         current=current,
+        fingerprints=dict(fingerprints),
         history=tuple(history),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
         extra_meta={k: v for k, v in meta.items() if k not in _META_KEYS},
