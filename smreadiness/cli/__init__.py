@@ -88,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=("text", "md", "json"), default="text")
     compare.add_argument("--bank", metavar="PATH_OR_ID", help="compare against this bank")
 
+    serve = add("serve", "serve the interview to web browsers (textual-serve), loopback by default")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
     add("schema", "the JSON Schema of the JSON result of score and report")
 
     examples = add("examples", "the bundled example companies (demo personas) and their verdicts")
@@ -128,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smreadiness.cli.questions import run_questions
 
             return run_questions(args)
+        if command == "serve":
+            from smreadiness.cli.serve import run_serve
+
+            return run_serve(args)
         if command in ("history", "compare"):
             from smreadiness.cli import history
 

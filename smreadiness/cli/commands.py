@@ -155,7 +155,7 @@ def run_examples(args: argparse.Namespace) -> int:
     from smreadiness.engine import check_answers, evaluate_answers
 
     bank = load_bank(args.bank, args.lang)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for example in bank.examples:
         answers, _ = check_answers(bank, example.answers)
         result = evaluate_answers(bank, answers, what_if=False, plan=False)
