@@ -10,14 +10,19 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from smreadiness.i18n import _
+
 
 class StoreError(Exception):
     """A file-system problem, phrased for the user: which path, and why."""
 
 
 def describe_os_error(error: OSError, path: Path, doing: str) -> StoreError:
+    """``doing`` is a translated phrase such as "save the file"."""
     reason = error.strerror or str(error)
-    return StoreError(f"{path}: cannot {doing}: {reason}")
+    return StoreError(
+        f"{path}: " + _("cannot {doing}: {reason}").format(doing=doing, reason=reason)
+    )
 
 
 def ensure_dir(path: Path) -> None:
@@ -28,7 +33,7 @@ def ensure_dir(path: Path) -> None:
         path.mkdir(parents=True, mode=0o700, exist_ok=True)
         path.chmod(0o700)
     except OSError as error:
-        raise describe_os_error(error, path, "create the directory") from None
+        raise describe_os_error(error, path, _("create the directory")) from None
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -38,7 +43,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise describe_os_error(error, path.parent, "write in the directory") from None
+        raise describe_os_error(error, path.parent, _("write in the directory")) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -49,7 +54,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise describe_os_error(error, path, "save the file") from None
+        raise describe_os_error(error, path, _("save the file")) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -75,7 +80,7 @@ def locked(folder: Path) -> Iterator[None]:
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise describe_os_error(error, folder, "write in the directory") from None
+        raise describe_os_error(error, folder, _("write in the directory")) from None
     try:
         _lock(fd)
         yield

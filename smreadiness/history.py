@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from smreadiness.bank.model import Bank
 from smreadiness.engine import check_answers, evaluate_answers
 from smreadiness.engine.result import Evaluation
+from smreadiness.i18n import _, format_date
 from smreadiness.report.document import Change
 from smreadiness.report.labels import answer_label
 from smreadiness.store.assessment import Assessment, now
@@ -63,7 +64,7 @@ def snapshots(assessment: Assessment) -> list[Snapshot]:
 
 def add_snapshot(assessment: Assessment, bank: Bank) -> Assessment:
     """Record the finished state, unless the answers are those of the latest snapshot."""
-    answers, _ = check_answers(bank, assessment.answers)
+    answers, _problems = check_answers(bank, assessment.answers)
     previous = snapshots(assessment)
     if previous and dict(previous[-1].answers) == dict(answers):
         return assessment
@@ -95,7 +96,7 @@ def change_since_previous(
     snapshot = previous_snapshot(assessment, evaluation.answers)
     if snapshot is None:
         return None
-    before, _ = check_answers(bank, snapshot.answers)
+    before, _problems = check_answers(bank, snapshot.answers)
     then = evaluate_answers(bank, before, what_if=False, plan=False)
     moved = []
     for question in bank.questions:
@@ -108,6 +109,10 @@ def change_since_previous(
                     answer_label(bank, question.id, new),
                 )
             )
-    when = f" on {snapshot.finished:%Y-%m-%d}" if snapshot.finished else ""
-    since = f"your assessment{when} (snapshot {snapshot.number})"
+    if snapshot.finished:
+        since = _("your assessment on {date} (snapshot {number})").format(
+            date=format_date(snapshot.finished), number=snapshot.number
+        )
+    else:
+        since = _("snapshot {number}").format(number=snapshot.number)
     return Change(since, then.verdict, then.score, tuple(moved))

@@ -7,43 +7,64 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from smreadiness.i18n import _
 from smreadiness.problems import Problem, ProblemsError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_toml(path: Path, label: str | None = None) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; returns the data and its text, or raises :class:`ProblemsError`."""
+def read_limited(path: Path, label: str | None = None, directory: str = "") -> bytes:
+    """A regular file's bytes, at most :data:`MAX_FILE_BYTES`; else :class:`ProblemsError`.
+
+    Devices and pipes (``/dev/zero``) are refused rather than read without end. ``directory``
+    is the message for a directory given where a file belongs.
+    """
     name = label or str(path)
     try:
         if path.is_dir():
-            raise ProblemsError([Problem(name, "is a directory, not a TOML file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+            message = directory or _("is a directory, not a TOML file")
+            raise ProblemsError([Problem(name, message)])
+        if not path.exists():
+            raise FileNotFoundError
+        if not path.is_file():
+            raise ProblemsError([Problem(name, _("is not a regular file"))])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise ProblemsError([Problem(name, f"is {size:,} bytes; at most {limit} MiB read")])
-        raw = path.read_bytes()
+            size = f"{path.stat().st_size:,}"
+            message = _("is {size} bytes; at most {limit} MiB read").format(size=size, limit=limit)
+            raise ProblemsError([Problem(name, message)])
     except FileNotFoundError:
-        raise ProblemsError([Problem(name, "no such file")]) from None
+        raise ProblemsError([Problem(name, _("no such file"))]) from None
     except PermissionError:
-        raise ProblemsError([Problem(name, "cannot be read: permission denied")]) from None
+        raise ProblemsError([Problem(name, _("cannot be read: permission denied"))]) from None
     except OSError as error:
-        raise ProblemsError([Problem(name, f"cannot be read: {error.strerror}")]) from None
-    return parse_toml(raw, name)
+        reason = error.strerror or str(error)
+        message = _("cannot be read: {reason}").format(reason=reason)
+        raise ProblemsError([Problem(name, message)]) from None
+    return raw
+
+
+def read_toml(path: Path, label: str | None = None) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; returns the data and its text, or raises :class:`ProblemsError`."""
+    name = label or str(path)
+    return parse_toml(read_limited(path, name), name)
 
 
 def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
     if b"\x00" in raw:
-        raise ProblemsError([Problem(name, "is a binary file, not TOML text")])
+        raise ProblemsError([Problem(name, _("is a binary file, not TOML text"))])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark some editors write: harmless, so ignored
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ProblemsError(
-            [Problem(name, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
-        ) from None
+        message = _("is not UTF-8 text (byte {byte}); save it as UTF-8").format(byte=error.start)
+        raise ProblemsError([Problem(name, message)]) from None
     if not text.strip():
-        raise ProblemsError([Problem(name, "is empty")])
+        raise ProblemsError([Problem(name, _("is empty"))])
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
@@ -53,7 +74,12 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
         message = _AT_LINE.sub("", message).strip()
         if match:
             message = f"{message} (column {match.group(2)})"
-        raise ProblemsError([Problem(name, f"TOML syntax error: {message}", line=line)]) from None
+        problem = _("TOML syntax error: {message}").format(message=message)
+        raise ProblemsError([Problem(name, problem, line=line)]) from None
+    except (ValueError, RecursionError):
+        # tomllib gives up on integers of thousands of digits and on nesting thousands deep.
+        problem = _("holds a number too long or tables nested too deep to be an assessment")
+        raise ProblemsError([Problem(name, problem)]) from None
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")

@@ -379,11 +379,23 @@ def _membership(negated: bool, left: Evaluator, values: frozenset[Scalar]) -> Ev
 # --------------------------------------------------------------------------- parser
 
 
+MAX_DEPTH = 40
+
+
 class _Parser:
     def __init__(self, source: str) -> None:
         self.source = source
         self.tokens = _tokenize(source)
         self.index = 0
+        self.depth = 0
+
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(
+                f"nested more than {MAX_DEPTH} levels deep; split it into simpler rules",
+                self.token.pos,
+            )
 
     @property
     def token(self) -> _Token:
@@ -414,7 +426,11 @@ class _Parser:
         return node
 
     def expr(self) -> Node:
-        return self._chain("or", self.and_expr)
+        self._deeper()
+        try:
+            return self._chain("or", self.and_expr)
+        finally:
+            self.depth -= 1
 
     def and_expr(self) -> Node:
         return self._chain("and", self.not_expr)
@@ -431,7 +447,11 @@ class _Parser:
 
     def not_expr(self) -> Node:
         if self.accept("not"):
-            operand = self.not_expr()
+            self._deeper()
+            try:
+                operand = self.not_expr()
+            finally:
+                self.depth -= 1
             return Not(_not(operand.fn), operand)
         return self.comparison()
 

@@ -94,7 +94,10 @@ def _model(
             if item["type"] == "extra_forbidden":
                 message = "unknown key (check the spelling; see the bank format)"
             elif item["type"] != "missing" and "input" in item:
-                shown = repr(item["input"])
+                try:
+                    shown = repr(item["input"])
+                except ValueError:  # an integer too long to print
+                    shown = "a number too long to show"
                 message += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
             problems.append(Problem(name, message, key=dotted(path), line=locator.line(path)))
         return None, problems
@@ -129,7 +132,7 @@ def validate_translation_bytes(base: dict[str, Any], raw: bytes, name: str) -> l
 
 def _split_key(key: str) -> list[str]:
     """``questions.purpose.goals.help`` -> ``questions``, ``purpose.goals``, ``help``."""
-    section, _, rest = key.partition(".")
+    section, _dot, rest = key.partition(".")
     if section == "questions" and rest.count(".") >= 1:
         first, second, *tail = rest.split(".")
         return [section, f"{first}.{second}", *tail]

@@ -26,6 +26,16 @@ def default_language() -> str:
     return "en"
 
 
+def use_language(args: argparse.Namespace, remembered: str | None = None) -> None:
+    """Interface language: ``--lang`` if given, else what the assessment remembers, else the
+    environment's (``LC_ALL``/``LANG``)."""
+    from smreadiness.i18n import set_language
+
+    if not getattr(args, "lang_given", False) and remembered in LANGUAGES:
+        args.lang = remembered
+    set_language(args.lang)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -122,8 +132,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
     args = _parser().parse_args(argv)
-    if not hasattr(args, "lang"):
+    args.lang_given = hasattr(args, "lang")
+    if not args.lang_given:
         args.lang = default_language()
+    if args.lang != "en":
+        from smreadiness.i18n import set_language
+
+        set_language(args.lang)
     command = args.command
     try:
         if command in (None, "new", "resume"):

@@ -1,4 +1,8 @@
-"""Rich views of a bank for ``questions list`` and ``questions show``."""
+"""Rich views of a bank for ``questions list`` and ``questions show``.
+
+Bank texts come from files anyone may write: they go in as ``Text`` (never markup), cleaned
+of control characters.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,25 @@ from rich.table import Table
 from rich.text import Text
 
 from smreadiness.bank.model import Bank, Question
+from smreadiness.i18n import _
+from smreadiness.textsafe import clean
+
+
+def _t(text: str, style: str = "") -> Text:
+    return Text(clean(text), style=style)
 
 
 def questions_table(bank: Bank) -> Table:
-    table = Table(title=f"{bank.title} ({bank.id} {bank.version}, {bank.language})")
+    table = Table(title=_t(f"{bank.title} ({bank.id} {bank.version}, {bank.language})"))
     table.add_column("id", no_wrap=True)
-    table.add_column("question")
-    table.add_column("answers")
+    table.add_column(_("question"))
+    table.add_column(_("answers"))
     for dimension in bank.dimensions:
         table.add_section()
-        table.add_row(Text(dimension.title, style="bold"), "", "")
+        table.add_row(_t(dimension.title, "bold"), "", "")
         for question in bank.questions:
             if question.dimension == dimension.id:
-                table.add_row(question.id, Text(question.prompt), Text(_answers(question)))
+                table.add_row(question.id, _t(question.prompt), _t(_answers(question)))
     return table
 
 
@@ -30,39 +40,40 @@ def _answers(question: Question) -> str:
     if question.kind == "number":
         low = "" if question.min is None else f"{question.min:g}"
         high = "" if question.max is None else f"{question.max:g}"
-        return f"number {low}-{high} {question.unit}".strip()
-    return f"text, up to {question.max_length or 'any'} characters"
+        return (
+            _("number {low}-{high} {unit}").format(low=low, high=high, unit=question.unit).strip()
+        )
+    return _("text, up to {limit} characters").format(limit=question.max_length or "∞")
 
 
 def question_detail(bank: Bank, question: Question) -> RenderableType:
     dimension = bank.dimension(question.dimension)
+    title = dimension.title if dimension else question.dimension
     parts: list[RenderableType] = [
-        Text(question.prompt, style="bold"),
-        Text(f"Dimension: {dimension.title if dimension else question.dimension}", style="dim"),
+        _t(question.prompt, "bold"),
+        _t(_("Dimension: {title}").format(title=title), "dim"),
         Text(""),
-        Text.assemble(("Why this matters: ", "italic"), question.help),
+        Text.assemble((_("Why this matters:") + " ", "italic"), clean(question.help)),
     ]
     if question.sources:
-        titles = [s.title for s in bank.sources if s.id in question.sources]
-        parts.append(
-            Text(f"Sources: {', '.join(question.sources)} ({'; '.join(titles)})", style="dim")
-        )
+        titles = "; ".join(s.title for s in bank.sources if s.id in question.sources)
+        parts.append(_t(f"{_('Sources:')} {', '.join(question.sources)} ({titles})", "dim"))
     if question.show_if_text:
-        parts.append(Text(f"Asked only when: {question.show_if_text}", style="dim"))
+        parts.append(_t(f"{_('Asked only when:')} {question.show_if_text}", "dim"))
     if question.kind == "choice":
         table = Table(box=None, show_header=True, pad_edge=False)
-        table.add_column("value")
-        table.add_column("answer")
-        table.add_column("score", justify="right")
+        table.add_column(_("value"))
+        table.add_column(_("answer"))
+        table.add_column(_("score"), justify="right")
         for option in question.options:
-            table.add_row(option.value, Text(option.label), str(option.score))
+            table.add_row(option.value, _t(option.label), str(option.score))
         parts += [Text(""), table]
     else:
-        parts.append(Text(f"Answer: {_answers(question)}"))
+        parts.append(_t(f"{_('Answer:')} {_answers(question)}"))
         if question.bands:
             bands = ", ".join(f"≥{edge:g}: {score}" for edge, score in question.bands)
-            parts.append(Text(f"Scores: {bands}"))
+            parts.append(Text(f"{_('Scores:')} {bands}"))
         if question.length_bands:
-            bands = ", ".join(f"≤{up_to} chars: {score}" for up_to, score in question.length_bands)
-            parts.append(Text(f"Scores: {bands}"))
+            bands = ", ".join(f"≤{up_to}: {score}" for up_to, score in question.length_bands)
+            parts.append(Text(f"{_('Scores:')} {bands}"))
     return Panel(Group(*parts), title=question.id, title_align="left", expand=False)

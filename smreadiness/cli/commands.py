@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smreadiness.cli import EXIT_OK
+from smreadiness.cli import EXIT_OK, use_language
 from smreadiness.cli.common import (
     bank_for,
     checked_answers,
@@ -16,7 +16,9 @@ from smreadiness.cli.common import (
     open_file,
     open_target,
 )
+from smreadiness.i18n import _
 from smreadiness.store import Store
+from smreadiness.textsafe import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,15 +39,21 @@ def _emit(text: str, output: str | None) -> None:
     from smreadiness.files import atomic_write
 
     target = Path(output).expanduser()
-    atomic_write(target, text.encode("utf-8"), mode=0o644)
-    print(f"wrote {target}", file=sys.stderr)
+    atomic_write(target, text.encode("utf-8"))  # owner-only, like the saved assessments
+    print(_("wrote {path}").format(path=target), file=sys.stderr)
 
 
 def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
     from smreadiness.engine import evaluate_answers
 
-    target = open_file(Path(spec).expanduser()) if file_only else open_target(spec)
-    bank = bank_for(target.assessment, getattr(args, "bank", None), args.lang)
+    override = getattr(args, "bank", None)
+    options = {"check_with_bank": override or "", "language": args.lang}
+    if file_only:
+        target = open_file(Path(spec).expanduser(), **options)
+    else:
+        target = open_target(spec, **options)
+    use_language(args, target.assessment.language)
+    bank = bank_for(target.assessment, override, args.lang, target.label)
     answers = checked_answers(bank, target)
     return target.assessment, bank, evaluate_answers(bank, answers)
 
@@ -126,8 +134,8 @@ def run_list(args: argparse.Namespace) -> int:
 @handles_errors
 def run_import(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
-    target = open_file(source)
-    bank = bank_for(target.assessment, None, args.lang)
+    target = open_file(source, check_with_bank="", language=args.lang)
+    bank = bank_for(target.assessment, None, args.lang, target.label)
     checked_answers(bank, target)
     from smreadiness.reask import record_fingerprints
 
@@ -136,7 +144,11 @@ def run_import(args: argparse.Namespace) -> int:
     )
     store = Store()
     saved = store.add(assessment)
-    print(f"imported {saved.id} ({saved.name}) into {store.root}")
+    print(
+        _("imported {id} ({name}) into {folder}").format(
+            id=saved.id, name=clean(saved.name, single_line=True), folder=store.root
+        )
+    )
     return EXIT_OK
 
 
@@ -157,7 +169,7 @@ def run_examples(args: argparse.Namespace) -> int:
     bank = load_bank(args.bank, args.lang)
     rows: list[dict[str, Any]] = []
     for example in bank.examples:
-        answers, _ = check_answers(bank, example.answers)
+        answers, _problems = check_answers(bank, example.answers)
         result = evaluate_answers(bank, answers, what_if=False, plan=False)
         reasons = [r.rule for r in result.reasons if r.kind != "strength"]
         rows.append(

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_PROBLEM
+from smreadiness.i18n import _
 from smreadiness.problems import Problem, ProblemsError
-from smreadiness.store import Assessment, Store, StoreError, parse_assessment
+from smreadiness.store import Assessment, NotFoundError, Store, StoreError, parse_assessment
 from smreadiness.textsafe import clean
 from smreadiness.tomlfile import Locator, read_toml
 
@@ -19,9 +20,20 @@ if TYPE_CHECKING:
     from smreadiness.bank.model import Bank
 
 
+MAX_PROBLEM_LINES = 50
+
+
 def error(message: str) -> None:
     """One line on stderr, with user text made harmless."""
     print(clean(message, single_line=True), file=sys.stderr)
+
+
+def print_problems(problems: list[Problem]) -> None:
+    for problem in problems[:MAX_PROBLEM_LINES]:
+        error(str(problem))
+    if len(problems) > MAX_PROBLEM_LINES:
+        more = len(problems) - MAX_PROBLEM_LINES
+        error(_("... and {count} more problems").format(count=more))
 
 
 def handles_errors(run: Callable[[Any], int]) -> Callable[[Any], int]:
@@ -32,8 +44,7 @@ def handles_errors(run: Callable[[Any], int]) -> Callable[[Any], int]:
         try:
             return run(args)
         except ProblemsError as problems:
-            for problem in problems.problems:
-                error(str(problem))
+            print_problems(problems.problems)
             return EXIT_BAD_INPUT
         except StoreError as failure:
             error(f"smreadiness: {failure}")
@@ -51,28 +62,94 @@ class Target:
         self.locator = locator
 
 
-def open_file(path: Path) -> Target:
+def _key_path(key: str) -> tuple[str, ...]:
+    """``answers."purpose.goals"`` -> ``("answers", "purpose.goals")``; ``meta.name`` split."""
+    head, _dot, rest = key.partition(".")
+    if rest.startswith('"') and rest.endswith('"'):
+        return (head, rest[1:-1])
+    return (head, *rest.split(".")) if rest else (head,)
+
+
+def _with_lines(problems: list[Problem], locator: Locator) -> list[Problem]:
+    return [
+        p._replace(line=locator.line(_key_path(p.key))) if p.key and p.line is None else p
+        for p in problems
+    ]
+
+
+def open_file(path: Path, *, check_with_bank: str | None = None, language: str = "en") -> Target:
+    """Read an assessment or answers file. Every problem at once: its [meta] and, when
+    ``check_with_bank`` names the bank to check against (or ``""`` for the file's own), its
+    answers too."""
     data, text = read_toml(path)
-    return Target(
-        parse_assessment(data, str(path), fallback_id=path.stem), str(path), Locator(text)
-    )
+    locator = Locator(text)
+    label = str(path)
+    try:
+        assessment = parse_assessment(data, label, fallback_id=path.stem)
+    except ProblemsError as failure:
+        problems = _with_lines(failure.problems, locator)
+        answers = data.get("answers")
+        if check_with_bank is not None and isinstance(answers, dict):
+            meta = data.get("meta")
+            own = meta.get("bank") if isinstance(meta, dict) else None
+            spec = check_with_bank or (own if isinstance(own, str) else None)
+            problems += _answer_problems(spec, answers, label, locator, language)
+        raise ProblemsError(problems) from None
+    return Target(assessment, label, locator)
 
 
-def open_target(spec: str, store: Store | None = None) -> Target:
+def _answer_problems(
+    spec: str | None, answers: dict[str, Any], label: str, locator: Locator, language: str
+) -> list[Problem]:
+    from smreadiness.bank.loader import load_bank
+    from smreadiness.engine import check_answers
+
+    try:
+        bank = load_bank(spec or None, language)
+    except ProblemsError:
+        return []  # the bank's own problem is reported when it is used
+    flat = {k: v for k, v in answers.items() if not isinstance(v, dict | list)}
+    _clean, problems = check_answers(bank, flat)
+    return [
+        Problem(
+            label,
+            item.message,
+            key=f'answers."{item.question}"',
+            line=locator.line(("answers", item.question)),
+        )
+        for item in problems
+    ]
+
+
+def open_target(spec: str, store: Store | None = None, **options: Any) -> Target:
     """A path to an existing file, else a saved assessment's name or id."""
+    if not spec.strip():
+        raise NotFoundError(_("give the name or id of a saved assessment, or a file"))
     path = Path(spec).expanduser()
     if path.exists() or spec.endswith(".toml"):
-        return open_file(path)
+        return open_file(path, **options)
     store = store or Store()
     assessment = store.find(spec)
     saved = store.path_for(assessment.id)
-    return open_file(saved) if saved.exists() else Target(assessment, str(saved), None)
+    return open_file(saved, **options) if saved.exists() else Target(assessment, str(saved), None)
 
 
-def bank_for(assessment: Assessment, override: str | None, language: str) -> Bank:
+def bank_for(assessment: Assessment, override: str | None, language: str, label: str = "") -> Bank:
+    """The bank to use: ``--bank`` if given, else the one the assessment names."""
     from smreadiness.bank.loader import load_bank
 
-    return load_bank(override or assessment.bank or None, language)
+    if override:
+        return load_bank(override, language)
+    try:
+        return load_bank(assessment.bank or None, language)
+    except ProblemsError as failure:
+        if not label:
+            raise
+        reasons = "; ".join(p.message for p in failure.problems)
+        message = _("names bank {bank}: {reason}").format(
+            bank=repr(assessment.bank), reason=reasons
+        )
+        raise ProblemsError([Problem(label, message, key="meta.bank")]) from None
 
 
 def checked_answers(bank: Bank, target: Target) -> dict[str, Scalar]:

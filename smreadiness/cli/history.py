@@ -17,7 +17,7 @@ def _snapshot_spec(spec: str) -> tuple[str, int] | None:
     """``NAME@N`` (N counts from 1, oldest first; negative counts from the newest)."""
     if Path(spec).expanduser().exists() or "@" not in spec:
         return None
-    name, _, number = spec.rpartition("@")
+    name, _at, number = spec.rpartition("@")
     try:
         return name, int(number)
     except ValueError:

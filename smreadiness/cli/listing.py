@@ -72,7 +72,18 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
         if len(name) > 40:
             name = name[:39] + "…"
         if "verdict" not in row:
-            cells.append(([row["id"], name, "", clean(row["error"], single_line=True), ""], "red"))
+            cells.append(
+                (
+                    [
+                        clean(row["id"], single_line=True),
+                        name,
+                        "",
+                        clean(row["error"], single_line=True),
+                        "",
+                    ],
+                    "red",
+                )
+            )
             continue
         verdict = verdict_word(row["verdict"])
         if not row["complete"]:

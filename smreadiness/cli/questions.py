@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from smreadiness.cli.common import error, handles_errors
+from smreadiness.cli.common import error, handles_errors, print_problems
 from smreadiness.problems import Problem
 
 
@@ -101,8 +101,7 @@ def _validate(spec: str | None, language: str) -> int:
 
 
 def _report(path: Path, problems: list[Problem]) -> int:
-    for problem in problems:
-        error(str(problem))
+    print_problems(problems)
     if not problems:
         return EXIT_OK
     count = len(problems)

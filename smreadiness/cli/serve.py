@@ -27,7 +27,7 @@ def port_problem(host: str, port: int) -> str | None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as failure:
         return f"cannot serve on {host!r}: {failure.strerror}"
-    family, kind, proto, _, address = infos[0]
+    family, kind, proto, _name, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank, Question
+from smreadiness.i18n import _
 
 
 class AnswerProblem(NamedTuple):
@@ -20,17 +21,27 @@ class AnswerProblem(NamedTuple):
 
 def _describe(value: object) -> str:
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return _("true/false ({value})").format(value=str(value).lower())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return _("text {value}").format(value=repr(shown))
+    if isinstance(value, int) and abs(value) > _HUGE:
+        return _("a number of {digits} digits").format(digits=_digits(value))
     if isinstance(value, int | float):
-        return f"number {value}"
+        return _("number {value}").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
+
+
+_HUGE = 10**40  # past this, a number is described, not printed
+
+
+def _digits(value: int) -> int:
+    """Digits of a huge integer, without ``str()`` (refused past 4,300 digits)."""
+    return int(abs(value).bit_length() * 0.30103) + 1
 
 
 def check_answer(question: Question, value: object) -> tuple[Scalar | None, str | None]:
@@ -38,30 +49,42 @@ def check_answer(question: Question, value: object) -> tuple[Scalar | None, str 
     if question.kind == "choice":
         allowed = ", ".join(o.value for o in question.options)
         if not isinstance(value, str):
-            return None, f"expected one of {allowed}; got {_describe(value)}"
+            return None, _("expected one of {allowed}; got {value}").format(
+                allowed=allowed, value=_describe(value)
+            )
         if question.option(value) is None:
-            return None, f"{value!r} is not an option; expected one of {allowed}"
+            return None, _("{value} is not an option; expected one of {allowed}").format(
+                value=repr(value), allowed=allowed
+            )
         return value, None
     if question.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, f"expected a number; got {_describe(value)}"
+            return None, _("expected a number; got {value}").format(value=_describe(value))
+        if isinstance(value, int) and abs(value) > _HUGE:
+            return None, _("{value} is out of range; expected {range}").format(
+                value=_describe(value), range=_range(question)
+            )
         if isinstance(value, float) and not math.isfinite(value):
-            return None, f"expected a finite number; got {value}"
+            return None, _("expected a finite number; got {value}").format(value=value)
         if question.integer:
             if isinstance(value, float) and not value.is_integer():
-                return None, f"expected a whole number; got {value}"
+                return None, _("expected a whole number; got {value}").format(value=value)
             value = int(value)
         low, high = question.min, question.max
         if (low is not None and value < low) or (high is not None and value > high):
-            return None, f"{value} is out of range; expected {_range(question)}"
+            return None, _("{value} is out of range; expected {range}").format(
+                value=value, range=_range(question)
+            )
         return value, None
     if not isinstance(value, str):
-        return None, f"expected text; got {_describe(value)}"
+        return None, _("expected text; got {value}").format(value=_describe(value))
     text = value.strip()
     if not text:
         return None, None
     if question.max_length is not None and len(text) > question.max_length:
-        return None, f"text is {len(text)} characters; at most {question.max_length} allowed"
+        return None, _("text is {length} characters; at most {limit} allowed").format(
+            length=len(text), limit=question.max_length
+        )
     return text, None
 
 
@@ -70,10 +93,10 @@ def _range(question: Question) -> str:
         return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
 
     if question.min is not None and question.max is not None:
-        return f"{fmt(question.min)} to {fmt(question.max)}"
+        return _("{low} to {high}").format(low=fmt(question.min), high=fmt(question.max))
     if question.min is not None:
-        return f"at least {fmt(question.min)}"
-    return f"at most {fmt(question.max)}"
+        return _("at least {low}").format(low=fmt(question.min))
+    return _("at most {high}").format(high=fmt(question.max))
 
 
 def check_answers(
@@ -86,8 +109,9 @@ def check_answers(
         question = bank.question(key)
         if question is None:
             hint = difflib.get_close_matches(key, list(bank.by_id), n=1)
-            tip = f"; did you mean {hint[0]!r}?" if hint else ""
-            problems.append(AnswerProblem(key, f"unknown question {key!r}{tip}"))
+            tip = _("; did you mean {id}?").format(id=repr(hint[0])) if hint else ""
+            message = _("unknown question {id}").format(id=repr(key)) + tip
+            problems.append(AnswerProblem(key, message))
             continue
         answer, error = check_answer(question, value)
         if error is not None:

@@ -10,6 +10,7 @@ from smreadiness.engine.judge import completed, judge
 from smreadiness.engine.plan import build_plan
 from smreadiness.engine.result import Evaluation, Reason
 from smreadiness.engine.whatif import find_what_ifs
+from smreadiness.i18n import _, ngettext
 
 UNANSWERED_RULE = "unanswered"
 _KIND_ORDER = {"knockout": 0, "blocker": 1, "strength": 2}
@@ -27,16 +28,21 @@ def _reason(rule: Rule, ctx: EvalContext) -> Reason:
 
 
 def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Reason:
+    from smreadiness.report.labels import verdict_word
+
     count = len(unanswered)
-    noun = "question is" if count == 1 else "questions are"
+    message = ngettext(
+        "{count} question is still unanswered; the verdict can still move between "
+        "{worst} and {best}.",
+        "{count} questions are still unanswered; the verdict can still move between "
+        "{worst} and {best}.",
+        count,
+    ).format(count=count, worst=verdict_word(worst), best=verdict_word(best))
     return Reason(
         kind="blocker",
         rule=UNANSWERED_RULE,
-        message=(
-            f"{count} {noun} still unanswered; the verdict can still move "
-            f"between {worst} and {best}."
-        ),
-        idea="Unanswered questions are never guessed: the verdict waits for them.",
+        message=message,
+        idea=_("Unanswered questions are never guessed: the verdict waits for them."),
         sources=(),
         questions=unanswered,
     )

@@ -6,18 +6,20 @@ there is no second scoring path. Strings here are raw user text: each renderer e
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine.result import Evaluation
+from smreadiness.i18n import _, format_date
 from smreadiness.report.labels import (
-    KIND_WORDS,
-    VERDICT_MEANING,
     answer_label,
+    kind_word,
     range_text,
+    verdict_meaning,
     verdict_word,
 )
 from smreadiness.store.assessment import Assessment
+from smreadiness.textsafe import clean
 
 
 class AnswerLine(NamedTuple):
@@ -79,6 +81,7 @@ class Change(NamedTuple):
 class ReportDoc(NamedTuple):
     name: str
     date: str
+    iso_date: str
     bank: str
     verdict: str
     verdict_word: str
@@ -101,14 +104,39 @@ def _prompt(bank: Bank, question_id: str) -> str:
     return question.prompt if question else question_id
 
 
+def _cleaned(value: object) -> object:
+    """Every string in the document, recursively, with control characters made visible."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        named: Any = value
+        return named._replace(**{f: _cleaned(getattr(named, f)) for f in named._fields})
+    if isinstance(value, tuple):
+        return tuple(_cleaned(v) for v in value)
+    return value
+
+
 def build_report(
     assessment: Assessment, bank: Bank, evaluation: Evaluation, change: Change | None = None
 ) -> ReportDoc:
-    """The report's content; dated by the assessment's last change, never by the clock."""
+    """The report's content; dated by the assessment's last change, never by the clock.
+
+    Bank and user texts are cleaned of control characters here, once, for every format; the
+    company name is kept to one line, so it cannot draw a verdict line of its own.
+    """
+    doc = _build(assessment, bank, evaluation, change)
+    cleaned = _cleaned(doc)
+    assert isinstance(cleaned, ReportDoc)
+    return cleaned._replace(name=clean(doc.name, single_line=True))
+
+
+def _build(
+    assessment: Assessment, bank: Bank, evaluation: Evaluation, change: Change | None
+) -> ReportDoc:
     reasons = tuple(
         ReasonItem(
             kind=reason.kind,
-            kind_word=KIND_WORDS[reason.kind],
+            kind_word=kind_word(reason.kind),
             rule=reason.rule,
             message=reason.message,
             idea=reason.idea,
@@ -159,14 +187,17 @@ def build_report(
         if lines:
             groups.append(AnswerGroup(dimension.title, lines))
     return ReportDoc(
-        name=assessment.name or "Unnamed assessment",
-        date=f"{assessment.updated:%Y-%m-%d}",
-        bank=f"{bank.title}, version {bank.version}",
+        name=assessment.name or _("Unnamed assessment"),
+        date=format_date(assessment.updated),
+        iso_date=f"{assessment.updated:%Y-%m-%d}",
+        bank=_("{title}, version {version}").format(title=bank.title, version=bank.version),
         verdict=evaluation.verdict,
         verdict_word=verdict_word(evaluation.verdict),
-        verdict_meaning=VERDICT_MEANING[evaluation.verdict],
+        verdict_meaning=verdict_meaning(evaluation.verdict),
         complete=evaluation.complete,
-        progress=f"{evaluation.answered_count} of {evaluation.question_count} answered",
+        progress=_("{answered} of {total} answered").format(
+            answered=evaluation.answered_count, total=evaluation.question_count
+        ),
         range=range_text(evaluation.worst, evaluation.best),
         score=evaluation.score,
         reasons=reasons,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from smreadiness.i18n import _, language
 from smreadiness.report.document import DimensionItem, ReportDoc
 from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
@@ -67,19 +68,19 @@ def _chart(dimensions: tuple[DimensionItem, ...]) -> str:
     row, width, bar_w = 44, 360, 310
     height = row * len(dimensions) + 4
     summary = "; ".join(
-        f"{d.title} {'not answered' if d.score is None else d.score}" for d in dimensions
+        f"{d.title} {_('not answered yet') if d.score is None else d.score}" for d in dimensions
     )
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="chart-title">',
-        f'<title id="chart-title">Scores by dimension, out of 100: {t(summary)}</title>',
+        f'<title id="chart-title">{t(_("Scores by dimension"))} (0-100): {t(summary)}</title>',
     ]
     for index, dimension in enumerate(dimensions):
         y = index * row
         score = dimension.score
         colour = "#13652e" if (score or 0) >= 70 else "#7a4d00" if (score or 0) >= 40 else "#a31621"
         filled = 0 if score is None else round(bar_w * score / 100)
-        shown = "not answered" if score is None else str(score)
+        shown = t(_("not answered yet")) if score is None else str(score)
         parts += [
             f'<text x="0" y="{y + 15}" font-size="14" fill="#1b1b1f">{t(dimension.title)}</text>',
             f'<rect x="0" y="{y + 21}" width="{bar_w}" height="16" fill="#f4f4f7" '
@@ -91,33 +92,43 @@ def _chart(dimensions: tuple[DimensionItem, ...]) -> str:
     return "".join(parts)
 
 
+def _table_head(*columns: str) -> str:
+    cells = "".join(f'<th scope="col">{t(c)}</th>' for c in columns)
+    return f"<table><thead><tr>{cells}</tr></thead><tbody>"
+
+
 def render_html(doc: ReportDoc) -> str:
     css_class = _VERDICT_CLASS[doc.verdict]
+    title = f"{t(_('Social media readiness:'))} {t(doc.name)}"
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{language()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Social media readiness: {t(doc.name)}</title>",
+        f"<title>{title}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
         "<header>",
-        f'<h1 id="company">Social media readiness: {t(doc.name)}</h1>',
-        f'<p class="meta">{t(doc.bank)} · <time datetime="{doc.date}">{doc.date}</time></p>',
+        f'<h1 id="company">{title}</h1>',
+        f'<p class="meta">{t(doc.bank)} · <time datetime="{doc.iso_date}">{t(doc.date)}</time></p>',
         "</header>",
-        f'<section class="verdict {css_class}" id="verdict" aria-label="Verdict">',
+        f'<section class="verdict {css_class}" id="verdict" aria-label="{t(_("Verdict:"))}">',
         f'<div class="word"><span aria-hidden="true">{_VERDICT_ICON[doc.verdict]}</span> '
         f'<span id="verdict-word">{t(doc.verdict_word)}</span></div>',
         f"<p>{t(doc.verdict_meaning)}</p>",
     ]
     if doc.score is not None:
-        out.append(f"<p><strong>Overall score: {doc.score}/100</strong></p>")
+        score = _("Overall score: {score}/100").format(score=doc.score)
+        out.append(f"<p><strong>{t(score)}</strong></p>")
     if not doc.complete:
-        out.append(f"<p><em>Partial assessment: {t(doc.progress)}; {t(doc.range)}.</em></p>")
-    out += ["</section>", '<section id="reasons"><h2>Reasons</h2><ul>']
+        partial = _("Partial assessment: {progress}; {range}.").format(
+            progress=doc.progress, range=doc.range
+        )
+        out.append(f"<p><em>{t(partial)}</em></p>")
+    out += ["</section>", f'<section id="reasons"><h2>{t(_("Reasons"))}</h2><ul>']
     for reason in doc.reasons:
         out.append(
             f'<li><span class="kind {reason.kind}">{t(reason.kind_word)}</span> {t(reason.message)}'
@@ -129,18 +140,19 @@ def render_html(doc: ReportDoc) -> str:
             ]
             if reason.idea:
                 cited = f" ({', '.join(reason.sources)})" if reason.sources else ""
-                out.append(f'<li class="why">Why: {t(reason.idea)}{t(cited)}</li>')
+                out.append(f'<li class="why">{t(_("Why:"))} {t(reason.idea)}{t(cited)}</li>')
             out.append("</ul>")
         out.append("</li>")
     if not doc.reasons:
-        out.append("<li>No rule applies.</li>")
-    out += ["</ul></section>", '<section id="scores"><h2>Scores by dimension</h2>']
+        out.append(f"<li>{t(_('No rule applies.'))}</li>")
+    out += ["</ul></section>", f'<section id="scores"><h2>{t(_("Scores by dimension"))}</h2>']
     out.append(_chart(doc.dimensions))
     out.append("</section>")
     if doc.what_if:
-        out.append('<section id="what-if"><h2>What would change the verdict</h2><ul>')
+        heading = t(_("What would change the verdict"))
+        out.append(f'<section id="what-if"><h2>{heading}</h2><ul>')
         for item in doc.what_if:
-            changes = "; and ".join(
+            changes = t(_("; and ")).join(
                 f"{t(c.prompt)} → <strong>{t(c.answer)}</strong>" for c in item.changes
             )
             out.append(f"<li>{changes} ⇒ <strong>{t(item.verdict_word)}</strong></li>")
@@ -148,18 +160,19 @@ def render_html(doc: ReportDoc) -> str:
     if doc.change is not None:
         change = doc.change
         before = change.score_before if change.score_before is not None else "–"
+        verdict = f"<strong>{t(verdict_word(change.verdict_before))}</strong>"
+        heading = t(_("What changed since {since}").format(since=change.since))
+        then = t(_("Verdict then: {verdict}, score {score}")).format(verdict=verdict, score=before)
         out += [
-            f'<section id="change"><h2>What changed since {t(change.since)}</h2>',
-            f"<p>Verdict then: <strong>{verdict_word(change.verdict_before)}</strong>, "
-            f"score {before}.</p>",
-            '<table><thead><tr><th scope="col">Question</th><th scope="col">Then</th>'
-            '<th scope="col">Now</th></tr></thead><tbody>',
+            f'<section id="change"><h2>{heading}</h2>',
+            f"<p>{then}</p>",
+            _table_head(_("Question"), _("Then"), _("Now")),
         ]
         out += [
             f"<tr><td>{t(p)}</td><td>{t(b)}</td><td>{t(a)}</td></tr>" for p, b, a in change.answers
         ]
         out.append("</tbody></table></section>")
-    out.append('<section id="plan" class="page"><h2>Action plan</h2>')
+    out.append(f'<section id="plan" class="page"><h2>{t(_("Action plan"))}</h2>')
     for step in doc.steps:
         out += [f"<h3>{t(step.title)}</h3>", '<ul class="checklist">']
         for action in step.actions:
@@ -172,19 +185,15 @@ def render_html(doc: ReportDoc) -> str:
             )
         out.append("</ul>")
     if not doc.steps:
-        out.append("<p>Nothing to add: keep going as planned.</p>")
+        out.append(f"<p>{t(_('Nothing to add: keep going as planned.'))}</p>")
     out.append("</section>")
     if doc.unanswered:
-        out.append('<section id="unanswered"><h2>Unanswered</h2><ul>')
+        out.append(f'<section id="unanswered"><h2>{t(_("Unanswered"))}</h2><ul>')
         out += [f"<li>{t(prompt)}</li>" for prompt in doc.unanswered]
         out.append("</ul></section>")
-    out.append('<section id="answers" class="page"><h2>Your answers</h2>')
+    out.append(f'<section id="answers" class="page"><h2>{t(_("Your answers"))}</h2>')
     for group in doc.answers:
-        out += [
-            f"<h3>{t(group.title)}</h3>",
-            '<table><thead><tr><th scope="col">Question</th><th scope="col">Answer</th>'
-            '<th scope="col">Note</th></tr></thead><tbody>',
-        ]
+        out += [f"<h3>{t(group.title)}</h3>", _table_head(_("Question"), _("Answer"), _("Note"))]
         out += [
             f"<tr><td>{t(a.prompt)}</td><td>{t(a.answer)}</td><td>{t(a.note)}</td></tr>"
             for a in group.answers

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank
+from smreadiness.i18n import N_, _
 
-VERDICT_WORDS = {"go": "GO", "not_yet": "NOT YET", "no_go": "NO-GO"}
+VERDICT_WORDS = {"go": N_("GO"), "not_yet": N_("NOT YET"), "no_go": N_("NO-GO")}
 VERDICT_MEANING = {
-    "go": "Social media can work for you now: start with the plan below.",
-    "not_yet": "It can work, but fix these first.",
-    "no_go": "Social media is not right for your business now.",
+    "go": N_("Social media can work for you now: start with the plan below."),
+    "not_yet": N_("It can work, but fix these first."),
+    "no_go": N_("Social media is not right for your business now."),
 }
 VERDICT_STYLE = {"go": "bold green", "not_yet": "bold yellow", "no_go": "bold red"}
-KIND_WORDS = {"knockout": "knock-out", "blocker": "fix first", "strength": "strength"}
+KIND_WORDS = {"knockout": N_("knock-out"), "blocker": N_("fix first"), "strength": N_("strength")}
 
 
 def verdict_word(verdict: str) -> str:
-    return VERDICT_WORDS.get(verdict, verdict)
+    return _(VERDICT_WORDS[verdict]) if verdict in VERDICT_WORDS else verdict
+
+
+def verdict_meaning(verdict: str) -> str:
+    return _(VERDICT_MEANING[verdict])
+
+
+def kind_word(kind: str) -> str:
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
 
 
 def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
     """How an answer reads: the option's label, the number with its unit, or the text."""
     if value is None:
-        return "unanswered"
+        return _("unanswered")
     question = bank.question(question_id)
     if question is None:
         return str(value)
@@ -30,12 +39,15 @@ def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
         option = question.option(str(value))
         return option.label if option else str(value)
     if question.kind == "number":
-        shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-        return f"{shown} {question.unit}".strip()
+        from smreadiness.i18n import format_number
+
+        return f"{format_number(value)} {question.unit}".strip()  # type: ignore[arg-type]
     return str(value)
 
 
 def range_text(worst: str, best: str) -> str:
     if worst == best:
-        return f"already decided: {verdict_word(worst)}"
-    return f"still open: {verdict_word(worst)} to {verdict_word(best)}"
+        return _("already decided: {verdict}").format(verdict=verdict_word(worst))
+    return _("still open: {worst} to {best}").format(
+        worst=verdict_word(worst), best=verdict_word(best)
+    )

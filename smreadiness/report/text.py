@@ -7,6 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from smreadiness.i18n import _
 from smreadiness.report.document import ReportDoc
 from smreadiness.report.labels import VERDICT_STYLE, verdict_word
 from smreadiness.textsafe import clean
@@ -24,7 +25,7 @@ def _heading(title: str) -> Text:
 
 def bar(score: int | None, width: int = 20) -> Text:
     if score is None:
-        return Text("not answered yet", style="dim")
+        return Text(_("not answered yet"), style="dim")
     filled = round(score / 100 * width)
     style = "green" if score >= 70 else "yellow" if score >= 40 else "red"
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f" {score:3d}")
@@ -36,26 +37,32 @@ def _indent(*lines: RenderableType) -> Padding:
 
 def verdict_block(doc: ReportDoc) -> Text:
     block = Text.assemble(
-        ("Verdict: ", "bold"),
+        (_("Verdict:") + " ", "bold"),
         (f" {doc.verdict_word} ", f"{VERDICT_STYLE[doc.verdict]} reverse"),
         "  ",
         doc.verdict_meaning,
     )
     if not doc.complete:
-        block.append(f"\nPartial assessment: {doc.progress}; {doc.range}.", style="italic")
+        block.append(
+            "\n"
+            + _("Partial assessment: {progress}; {range}.").format(
+                progress=doc.progress, range=doc.range
+            ),
+            style="italic",
+        )
     if doc.score is not None:
-        block.append(f"\nOverall score: {doc.score}/100", style="bold")
+        block.append("\n" + _("Overall score: {score}/100").format(score=doc.score), style="bold")
     return block
 
 
 def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
     """The report as Rich renderables; ``full`` adds the plan, the answers and the notes."""
     out: list[RenderableType] = [
-        Text.assemble(("Social media readiness: ", "bold"), safe(doc.name, "bold")),
+        Text.assemble((_("Social media readiness:") + " ", "bold"), safe(doc.name, "bold")),
         Text(f"{doc.bank} · {doc.date}", style="dim"),
         Text(""),
         verdict_block(doc),
-        _heading("Reasons"),
+        _heading(_("Reasons")),
     ]
     for reason in doc.reasons:
         style = _KIND_STYLE[reason.kind]
@@ -65,22 +72,22 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         ]
         if reason.idea:
             cited = f" ({', '.join(reason.sources)})" if reason.sources else ""
-            details.append(Text(f"Why: {reason.idea}{cited}", style="italic dim"))
+            details.append(Text(_("Why:") + f" {reason.idea}{cited}", style="italic dim"))
         if details:
             out.append(_indent(*details))
     if not doc.reasons:
-        out.append(Text("No rule applies.", style="dim"))
-    out.append(_heading("Scores by dimension"))
+        out.append(Text(_("No rule applies."), style="dim"))
+    out.append(_heading(_("Scores by dimension")))
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column("dimension", min_width=22)
     table.add_column("score")
     for dimension in doc.dimensions:
-        table.add_row(dimension.title, bar(dimension.score))
+        table.add_row(Text(dimension.title), bar(dimension.score))
     out.append(table)
     if doc.what_if:
-        out.append(_heading("What would change the verdict"))
+        out.append(_heading(_("What would change the verdict")))
         for item in doc.what_if:
-            changes = "; and ".join(f"{c.prompt} → {c.answer}" for c in item.changes)
+            changes = _("; and ").join(f"{c.prompt} → {c.answer}" for c in item.changes)
             out.append(
                 Text.assemble(
                     "• ", changes, " ⇒ ", (item.verdict_word, VERDICT_STYLE[item.verdict])
@@ -88,18 +95,20 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
             )
     if doc.change is not None:
         change = doc.change
-        out.append(_heading(f"What changed since {change.since}"))
+        out.append(_heading(_("What changed since {since}").format(since=change.since)))
+        score = change.score_before if change.score_before is not None else "–"
         out.append(
             Text(
-                f"Verdict then: {verdict_word(change.verdict_before)}, score "
-                f"{change.score_before if change.score_before is not None else '-'}"
+                _("Verdict then: {verdict}, score {score}").format(
+                    verdict=verdict_word(change.verdict_before), score=score
+                )
             )
         )
         for prompt, before, after in change.answers:
             out.append(Text.assemble("• ", (prompt, "dim"), " ", safe(before), " → ", safe(after)))
     if not full:
         return out
-    out.append(_heading("Action plan"))
+    out.append(_heading(_("Action plan")))
     for step in doc.steps:
         out.append(Text(step.title, style="bold"))
         for action in step.actions:
@@ -113,17 +122,17 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
             if action.detail:
                 out.append(Padding(Text(action.detail), (0, 0, 0, 9), expand=False))
     if not doc.steps:
-        out.append(Text("Nothing to add: keep going as planned.", style="dim"))
+        out.append(Text(_("Nothing to add: keep going as planned."), style="dim"))
     if doc.unanswered:
-        out.append(_heading("Unanswered"))
+        out.append(_heading(_("Unanswered")))
         out += [Text(f"• {prompt}") for prompt in doc.unanswered]
-    out.append(_heading("Your answers"))
+    out.append(_heading(_("Your answers")))
     for group in doc.answers:
         out.append(Text(group.title, style="bold"))
         for line in group.answers:
             out.append(Text.assemble("  ", (line.prompt, "dim"), " ", safe(line.answer)))
             if line.note:
-                out.append(_indent(Text.assemble(("Note: ", "italic"), safe(line.note))))
+                out.append(_indent(Text.assemble((_("Note:") + " ", "italic"), safe(line.note))))
     return out
 
 

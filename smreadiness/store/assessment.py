@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from smreadiness.bank.conditions import Scalar
+from smreadiness.i18n import _
 from smreadiness.problems import Problem, ProblemsError
 
 SCHEMA_VERSION = 1
@@ -62,6 +63,7 @@ class Assessment(NamedTuple):
     history: tuple[Mapping[str, Any], ...] = ()
     extra: Mapping[str, Any] = {}
     extra_meta: Mapping[str, Any] = {}
+    extra_state: Mapping[str, Any] = {}
 
     @classmethod
     def new(
@@ -119,7 +121,11 @@ class Assessment(NamedTuple):
             "updated": self.updated,
             **self.extra_meta,
         }
-        state: dict[str, Any] = {"flagged": list(self.flagged), "skipped": list(self.skipped)}
+        state: dict[str, Any] = {
+            **self.extra_state,
+            "flagged": list(self.flagged),
+            "skipped": list(self.skipped),
+        }
         if self.current:
             state["current"] = self.current
         if self.fingerprints:
@@ -148,6 +154,38 @@ def _timestamp(value: object) -> datetime | None:
     return None
 
 
+def _valid_id(text: str) -> bool:
+    return 0 < len(text) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_") for c in text)
+
+
+def id_from_name(text: str) -> str:
+    """An id made from a file name: letters, digits, - and _ kept; else a fresh one."""
+    slug = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in text)
+    slug = "-".join(part for part in slug.split("-") if part)[:64]
+    return slug if _valid_id(slug) else new_id()
+
+
+def _flatten_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    """``purpose.goals = "x"`` written without quotes is a table in TOML: read it as meant."""
+    flat: dict[str, Any] = {}
+    for key, value in answers.items():
+        unquoted = "." not in key  # a quoted "purpose.goals" = {..} is a real mistake
+        if (
+            unquoted
+            and isinstance(value, dict)
+            and value
+            and not any(isinstance(v, dict) for v in value.values())
+        ):
+            for sub, inner in value.items():
+                flat[f"{key}.{sub}"] = inner
+        else:
+            flat[key] = value
+    return flat
+
+
+_STATE_KEYS = {"flagged", "skipped", "current", "fingerprints"}
+
+
 def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:
     """Read an assessment or answers file; raises :class:`ProblemsError` naming each bad key."""
     problems: list[Problem] = []
@@ -157,68 +195,83 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
 
     meta = data.get("meta", {})
     if not isinstance(meta, dict):
-        bad("meta", "must be a table ([meta])")
+        bad("meta", _("must be a table ([meta])"))
         meta = {}
     answers = data.get("answers")
     if answers is None:
-        bad("answers", "missing: an answers file needs an [answers] table")
+        bad("answers", _("missing: an answers file needs an [answers] table"))
         answers = {}
     elif not isinstance(answers, dict):
-        bad("answers", "must be a table ([answers])")
+        bad("answers", _("must be a table ([answers])"))
         answers = {}
+    answers = _flatten_answers(answers)
     for key, value in answers.items():
         if isinstance(value, dict | list):
-            kind = "table" if isinstance(value, dict) else "list"
-            bad(f'answers."{key}"', f"expected a word, number or text; got a {kind}")
+            kind = _("a table") if isinstance(value, dict) else _("a list")
+            bad(
+                f'answers."{key}"',
+                _("expected a word, number or text; got {kind}").format(kind=kind),
+            )
     version = meta.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
-        bad("meta.schema_version", "must be a whole number")
+        bad("meta.schema_version", _("must be a whole number"))
     elif version > SCHEMA_VERSION:
         bad(
             "meta.schema_version",
-            f"written by a newer smreadiness (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade smreadiness to open it",
+            _(
+                "written by a newer smreadiness (schema {version}; this one reads up to "
+                "{supported}); upgrade smreadiness to open it"
+            ).format(version=version, supported=SCHEMA_VERSION),
         )
 
     def text(key: str, default: str, limit: int = MAX_NAME) -> str:
         value = meta.get(key, default)
         if not isinstance(value, str):
-            bad(f"meta.{key}", f"must be text in quotes; got {type(value).__name__}")
+            kind = type(value).__name__
+            bad(f"meta.{key}", _("must be text in quotes; got {kind}").format(kind=kind))
             return default
         if len(value) > limit:
-            bad(f"meta.{key}", f"is {len(value)} characters; at most {limit} allowed")
+            bad(
+                f"meta.{key}",
+                _("is {length} characters; at most {limit} allowed").format(
+                    length=len(value), limit=limit
+                ),
+            )
             return default
         return value
 
     notes = data.get("notes", {})
     if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
-        bad("notes", 'must be a table of texts, e.g. "purpose.goals" = "ask Anna"')
+        bad("notes", _('must be a table of texts, e.g. "purpose.goals" = "ask Anna"'))
         notes = {}
     state = data.get("state", {})
     if not isinstance(state, dict):
-        bad("state", "must be a table ([state])")
+        bad("state", _("must be a table ([state])"))
         state = {}
     flagged = state.get("flagged", [])
     skipped = state.get("skipped", [])
     current = state.get("current")
     for key, value in (("flagged", flagged), ("skipped", skipped)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            bad(f"state.{key}", "must be a list of question ids")
+            bad(f"state.{key}", _("must be a list of question ids"))
     if current is not None and not isinstance(current, str):
-        bad("state.current", "must be a question id")
+        bad("state.current", _("must be a question id"))
     fingerprints = state.get("fingerprints", {})
     if not isinstance(fingerprints, dict) or not all(
         isinstance(v, str) for v in fingerprints.values()
     ):
-        bad("state.fingerprints", "must be a table of question id = checksum")
+        bad("state.fingerprints", _("must be a table of question id = checksum"))
         fingerprints = {}
     history = data.get("history", [])
     if not isinstance(history, list) or not all(isinstance(h, dict) for h in history):
-        bad("history", "must be a list of tables ([[history]])")
+        bad("history", _("must be a list of tables ([[history]])"))
         history = []
-    assessment_id = text("id", fallback_id or new_id(), 64)
-    if not assessment_id or not all(c.isalnum() or c in "-_" for c in assessment_id):
-        bad("meta.id", "may hold only letters, digits, - and _")
+    if "id" in meta:
+        assessment_id = text("id", "", 64)
+        if not _valid_id(assessment_id):
+            bad("meta.id", _("may hold only letters, digits, - and _"))
+    else:
+        assessment_id = id_from_name(fallback_id) if fallback_id else new_id()
     fields = {
         "name": text("name", ""),
         "bank": text("bank", "readiness", 1000),
@@ -242,4 +295,5 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         history=tuple(history),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
         extra_meta={k: v for k, v in meta.items() if k not in _META_KEYS},
+        extra_state={k: v for k, v in state.items() if k not in _STATE_KEYS},
     )

@@ -15,10 +15,11 @@ from smreadiness.files import (
     ensure_dir,
     locked,
 )
+from smreadiness.i18n import _
 from smreadiness.paths import data_dir
-from smreadiness.problems import Problem, ProblemsError
+from smreadiness.problems import ProblemsError
 from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
-from smreadiness.tomlfile import parse_toml
+from smreadiness.tomlfile import parse_toml, read_limited
 
 SUFFIX = ".toml"
 _STALE_TEMP_SECONDS = 3600
@@ -49,15 +50,8 @@ def dump(assessment: Assessment) -> bytes:
 def read_assessment(path: Path, label: str | None = None) -> Assessment:
     """Load one assessment file; raises :class:`ProblemsError` saying what is wrong."""
     name = label or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(name, "no such file")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(name, "is a directory, not an assessment file")]) from None
-    except OSError as error:
-        raise ProblemsError([Problem(name, f"cannot be read: {error.strerror}")]) from None
-    data, _ = parse_toml(raw, name)
+    raw = read_limited(path, name, directory=_("is a directory, not an assessment file"))
+    data, _text = parse_toml(raw, name)
     return parse_assessment(data, name, fallback_id=path.stem)
 
 
@@ -79,7 +73,7 @@ class Store:
         try:
             paths = sorted(p for p in self.root.iterdir() if self._is_assessment(p))
         except OSError as error:
-            raise describe_os_error(error, self.root, "list the directory") from None
+            raise describe_os_error(error, self.root, _("list the directory")) from None
         self._sweep_temp_files()
         entries: list[Entry] = []
         for path in paths:
@@ -110,14 +104,16 @@ class Store:
     def load(self, assessment_id: str) -> Assessment:
         path = self.path_for(assessment_id)
         if not path.exists():
-            raise NotFoundError(f"no saved assessment with id {assessment_id!r}")
+            raise NotFoundError(
+                _("no saved assessment with id {id}").format(id=repr(assessment_id))
+            )
         return read_assessment(path)
 
     def find(self, name_or_id: str) -> Assessment:
         """By id, then by exact name (any case), then by unique id prefix."""
         wanted = name_or_id.strip()
         if not wanted:
-            raise NotFoundError("give the name or id of a saved assessment")
+            raise NotFoundError(_("give the name or id of a saved assessment"))
         if _safe_id(wanted) and self.path_for(wanted).exists():
             return self.load(wanted)
         entries = [e for e in self.entries() if e.assessment is not None]
@@ -130,12 +126,19 @@ class Store:
             return named[0].assessment
         if len(named) > 1:
             ids = ", ".join(e.id for e in named)
-            raise NotFoundError(f"{len(named)} assessments match {wanted!r}; use an id: {ids}")
+            raise NotFoundError(
+                _("{count} assessments match {name}; use an id: {ids}").format(
+                    count=len(named), name=repr(wanted), ids=ids
+                )
+            )
         broken = [e for e in self.entries() if e.assessment is None and e.id == wanted]
         if broken:
-            raise StoreError(f"{broken[0].path}: cannot be read: {broken[0].problem}")
+            reason = _("cannot be read: {reason}").format(reason=broken[0].problem)
+            raise StoreError(f"{broken[0].path}: {reason}")
         raise NotFoundError(
-            f"no saved assessment named {wanted!r}; `smreadiness list` shows the saved ones"
+            _("no saved assessment named {name}; `smreadiness list` shows the saved ones").format(
+                name=repr(wanted)
+            )
         )
 
     # ------------------------------------------------------------------ writing
@@ -162,7 +165,7 @@ class Store:
         with locked(self.root):
             path = self.path_for(assessment_id)
             if not path.exists():
-                raise NotFoundError(f"assessment {assessment_id!r} was deleted")
+                raise NotFoundError(_("assessment {id} was deleted").format(id=repr(assessment_id)))
             latest = read_assessment(path)
             changed = change(latest)
             atomic_write(path, dump(changed))
@@ -174,17 +177,23 @@ class Store:
             try:
                 path.unlink()
             except FileNotFoundError:
-                raise NotFoundError(f"no saved assessment with id {assessment_id!r}") from None
+                raise NotFoundError(
+                    _("no saved assessment with id {id}").format(id=repr(assessment_id))
+                ) from None
             except OSError as error:
-                raise describe_os_error(error, path, "delete the file") from None
+                raise describe_os_error(error, path, _("delete the file")) from None
 
     def add(self, assessment: Assessment) -> Assessment:
-        """Save an assessment from elsewhere; keeps its id unless that one is taken."""
-        return self.save(assessment, new=self.path_for(assessment.id).exists())
+        """Save an assessment from elsewhere; keeps its id unless that one is taken.
+
+        Whether the id is taken is decided under the lock, so two imports of the same file at
+        once keep both.
+        """
+        return self.save(assessment, new=True)
 
     def export(self, assessment_id: str, target: Path) -> Path:
         assessment = self.find(assessment_id)
-        atomic_write(target, dump(assessment), mode=0o644)
+        atomic_write(target, dump(assessment))  # notes may be private: owner-only
         return target
 
 

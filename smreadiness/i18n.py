@@ -1,0 +1,67 @@
+"""Interface language: gettext catalogs (made with Babel) and Babel's date and number formats.
+
+Catalogs live in ``smreadiness/locale/LANG/LC_MESSAGES/smreadiness.po`` and are compiled to
+``.mo`` beside them (``make catalogs``). Strings are marked with ``_()`` where they are used,
+and with ``N_()`` where they are defined before a language is chosen.
+"""
+
+from __future__ import annotations
+
+import gettext
+from datetime import datetime
+from pathlib import Path
+
+LANGUAGES = ("en", "fi", "sv")
+DOMAIN = "smreadiness"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_catalog: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """Use ``language`` for every interface string from now on (unknown codes give English)."""
+    global _catalog, _language
+    _language = language if language in LANGUAGES else "en"
+    _catalog = gettext.translation(
+        DOMAIN, localedir=LOCALE_DIR, languages=[_language], fallback=True
+    )
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message in the current language, for ``count``."""
+    return _catalog.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message for extraction; translate it later with ``_()``."""
+    return message
+
+
+def format_date(moment: datetime, style: str = "medium") -> str:
+    """A date as the current language writes it (e.g. ``23.11.2026`` in Finnish)."""
+    from babel.dates import format_date as babel_date
+
+    return str(babel_date(moment, format=style, locale=_language))
+
+
+def format_datetime(moment: datetime, style: str = "short") -> str:
+    from babel.dates import format_datetime as babel_datetime
+
+    return str(babel_datetime(moment, format=style, locale=_language))
+
+
+def format_number(value: float) -> str:
+    """A number with the language's decimal sign and grouping (``1 234,5`` in Finnish)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_language))
