@@ -59,6 +59,8 @@ class ActionText(_Spec):
 class ExampleText(_Spec):
     name: Text
     story: Text | None = None
+    answers: dict[str, Text] = {}
+    """The example's answers to text questions (pitch, platforms...), in this language."""
 
 
 class TranslationSpec(_Spec):
@@ -123,6 +125,8 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
                     problems.append((f"{section}.{key}.{field}", "missing"))
             if section == "questions":
                 problems += _check_options(key, item, text)
+            if section == "examples":
+                problems += _check_example_answers(key, item, text, base)
     return problems
 
 
@@ -137,6 +141,19 @@ def _check_options(key: str, item: dict[str, Any], text: QuestionText) -> list[t
             problems.append((f"questions.{key}.options.{value}", "missing"))
         if option.get("help") and value not in text.option_help:
             problems.append((f"questions.{key}.option_help.{value}", "missing"))
+    return problems
+
+
+def _check_example_answers(
+    key: str, item: dict[str, Any], text: ExampleText, base: dict[str, Any]
+) -> list[tuple[str, str]]:
+    kinds = {q["id"]: q["kind"] for q in base.get("questions", [])}
+    problems = []
+    for question in text.answers:
+        if kinds.get(question) != "text" or question not in item.get("answers", {}):
+            problems.append(
+                (f"examples.{key}.answers.{question}", "not a text answer of this example")
+            )
     return problems
 
 
@@ -179,4 +196,20 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
             ]
         questions.append(item)
     merged["questions"] = questions
+    examples = []
+    for item in merged["examples"]:
+        example = spec.examples.get(item["id"])
+        if example is not None and example.answers:
+            kinds = {q["id"]: q["kind"] for q in base["questions"]}
+            answers = dict(item["answers"])
+            answers.update(
+                {
+                    q: v
+                    for q, v in example.answers.items()
+                    if kinds.get(q) == "text" and q in answers
+                }
+            )
+            item = {**item, "answers": answers}
+        examples.append(item)
+    merged["examples"] = examples
     return merged

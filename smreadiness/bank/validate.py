@@ -127,7 +127,37 @@ def validate_translation_bytes(base: dict[str, Any], raw: bytes, name: str) -> l
     for key, message in check_translation(base, spec):
         path = tuple(_split_key(key))
         out.append(Problem(name, message, key=key, line=locator.line(path)))
+    if not out:
+        out += _check_translated_examples(base, spec, name, locator)
     return out
+
+
+def _check_translated_examples(
+    base: dict[str, Any], spec: TranslationSpec, name: str, locator: Locator
+) -> list[Problem]:
+    """The worked examples must give the same verdicts in every language (text answers,
+    e.g. a translated pitch, can change a score)."""
+    from smreadiness.bank.translation import apply_translation
+    from smreadiness.engine.answers import check_answers
+    from smreadiness.engine.evaluate import evaluate_answers
+
+    bank = build_bank(apply_translation(base, spec), name)
+    problems = []
+    for example in bank.examples:
+        answers, _problems = check_answers(bank, example.answers)
+        verdict = evaluate_answers(bank, answers, what_if=False, plan=False).verdict
+        if verdict != example.expected:
+            path = ("examples", example.id, "answers")
+            problems.append(
+                Problem(
+                    name,
+                    f"example {example.id!r} expects {example.expected} but gives {verdict} "
+                    "in this language",
+                    key=f"examples.{example.id}",
+                    line=locator.line(path),
+                )
+            )
+    return problems
 
 
 def _split_key(key: str) -> list[str]:
