@@ -16,6 +16,17 @@ import tomli_w
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK_FILE = ROOT / "questions" / "readiness.toml"
+# The readiness model's dimensions, in order.
+DIMENSIONS = (
+    "purpose",
+    "market",
+    "message",
+    "resources",
+    "culture",
+    "foundation",
+    "measurement",
+    "risk",
+)
 
 
 @pytest.fixture(autouse=True)

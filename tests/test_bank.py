@@ -9,7 +9,7 @@ from smreadiness.bank.core import CORE_QUESTIONS
 from smreadiness.bank.loader import load_bank, resolve_bank
 from smreadiness.bank.model import Bank
 from smreadiness.bank.validate import validate_bank_bytes
-from tests.conftest import BANK_FILE
+from tests.conftest import BANK_FILE, DIMENSIONS
 
 
 def test_bundled_bank_validates_cleanly() -> None:
@@ -31,16 +31,7 @@ def test_core_ids_and_options_best_first(bank: Bank) -> None:
 
 
 def test_model_dimensions_in_order(bank: Bank) -> None:
-    assert [d.id for d in bank.dimensions] == [
-        "purpose",
-        "market",
-        "message",
-        "resources",
-        "culture",
-        "foundation",
-        "measurement",
-        "risk",
-    ]
+    assert tuple(d.id for d in bank.dimensions) == DIMENSIONS
 
 
 def test_every_help_text_cites_a_known_source(bank: Bank) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from smreadiness.report.schema import ResultModel
-from tests.conftest import run_cli, write_toml
+from tests.conftest import DIMENSIONS, run_cli, write_toml
 
 COMMANDS = ["new", "resume", "list", "score", "report", "import", "export", "questions"]
 
@@ -56,16 +56,7 @@ def test_score_json_follows_the_contract(answers_file: Any) -> None:
     document = json.loads(result.out)
     ResultModel.model_validate(document)
     assert document["verdict"] == "not_yet" and document["complete"] is True
-    assert set(document["dimensions"]) == {
-        "purpose",
-        "market",
-        "message",
-        "resources",
-        "culture",
-        "foundation",
-        "measurement",
-        "risk",
-    }
+    assert set(document["dimensions"]) == set(DIMENSIONS)
     rules = {r["rule"] for r in document["reasons"]}
     assert {"no-goals", "vanity-metrics"} <= rules
     assert document["what_if"] and document["actions"]
