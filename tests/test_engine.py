@@ -278,3 +278,18 @@ def test_final_verdict_lies_in_the_range_of_any_partial_subset(data: st.DataObje
     kept = data.draw(st.sets(st.sampled_from(sorted(full))))
     partial = evaluate_answers(BANK, {k: full[k] for k in kept}, what_if=False, plan=False)
     assert VERDICT_RANK[partial.worst] <= VERDICT_RANK[final.verdict] <= VERDICT_RANK[partial.best]
+
+
+def test_what_if_on_a_partial_assessment_never_claims_more_than_reachable(
+    readiness: Bank, examples: dict[str, Any]
+) -> None:
+    assert evaluate_answers(readiness, {"purpose.goals": "none"}).what_if == ()
+    answers = dict(examples["machine-shop"]["answers"])
+    del answers["risk.units"]
+    result = evaluate_answers(readiness, answers)
+    assert result.verdict == "no_go" and result.decided and not result.complete
+    assert result.what_if
+    for item in result.what_if:
+        assert item.verdict == "not_yet"  # "go" needs the open question answered
+        again = evaluate_answers(readiness, {**answers, **item.changes}, what_if=False)
+        assert again.verdict == item.verdict

@@ -56,7 +56,8 @@ def question_detail(bank: Bank, question: Question) -> RenderableType:
         Text.assemble((_("Why this matters:") + " ", "italic"), clean(question.help)),
     ]
     if question.sources:
-        titles = "; ".join(s.title for s in bank.sources if s.id in question.sources)
+        by_id = {s.id: s.title for s in bank.sources}
+        titles = "; ".join(by_id.get(source, source) for source in question.sources)
         parts.append(_t(f"{_('Sources:')} {', '.join(question.sources)} ({titles})", "dim"))
     if question.show_if_text:
         parts.append(_t(f"{_('Asked only when:')} {question.show_if_text}", "dim"))

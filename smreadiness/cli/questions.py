@@ -8,6 +8,7 @@ from pathlib import Path
 
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from smreadiness.cli.common import error, handles_errors, print_problems
+from smreadiness.i18n import _, ngettext
 from smreadiness.problems import Problem
 
 
@@ -83,29 +84,51 @@ def _validate(spec: str | None, language: str) -> int:
         return _report(path, problems)
     bank = report.bank
     assert bank is not None
-    rules = {
-        kind: sum(1 for r in bank.rules if r.kind == kind)
-        for kind in ("knockout", "blocker", "strength")
-    }
-    also = f"; translations: {', '.join(languages)} complete" if languages else ""
+    kinds = [r.kind for r in bank.rules]
+    counts = ", ".join(
+        ngettext(one, many, n).format(n=n)
+        for one, many, n in (
+            ("{n} dimension", "{n} dimensions", len(bank.dimensions)),
+            ("{n} question", "{n} questions", len(bank.questions)),
+            ("{n} knock-out", "{n} knock-outs", kinds.count("knockout")),
+            ("{n} blocker", "{n} blockers", kinds.count("blocker")),
+            ("{n} strength", "{n} strengths", kinds.count("strength")),
+            ("{n} action", "{n} actions", len(bank.actions)),
+        )
+    )
+    examples = ngettext(
+        "{n} worked example gives its expected verdict",
+        "{n} worked examples give their expected verdicts",
+        report.examples_checked,
+    ).format(n=report.examples_checked)
+    also = (
+        _("; translations: {languages} complete").format(languages=", ".join(languages))
+        if languages
+        else ""
+    )
     print(
-        f"{path}: OK: bank {bank.id} {bank.version} ({bank.language}), "
-        f"{len(bank.dimensions)} dimensions, {len(bank.questions)} questions, "
-        f"{rules['knockout']} knock-outs, {rules['blocker']} blockers, "
-        f"{rules['strength']} strengths, "
-        f"{len(bank.actions)} actions; monotonic; {report.examples_checked} worked examples "
-        f"give their expected verdicts{also}",
+        f"{path}: "
+        + _("OK: bank {id} {version} ({language}), {counts}; monotonic; {examples}").format(
+            id=bank.id,
+            version=bank.version,
+            language=bank.language,
+            counts=counts,
+            examples=examples,
+        )
+        + also,
         file=sys.stdout,
     )
     return EXIT_OK
 
 
 def _report(path: Path, problems: list[Problem]) -> int:
-    print_problems(problems)
+    """Problems in file order (by line, those without a line last), then a count."""
+    ordered = sorted(problems, key=lambda p: (p.file, p.line is None, p.line or 0))
+    print_problems(ordered)
     if not problems:
         return EXIT_OK
     count = len(problems)
-    error(f"{path}: {count} problem{'s' if count != 1 else ''} found")
+    error(f"{path}: " + ngettext("{n} problem found", "{n} problems found", count).format(n=count))
     return EXIT_PROBLEM
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from smreadiness.bank.conditions import EvalContext, Scalar, witnesses
 from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Rule
-from smreadiness.engine.judge import completed, judge
+from smreadiness.engine.judge import Judgement, completed, judge
 from smreadiness.engine.plan import build_plan
 from smreadiness.engine.result import Evaluation, Reason
 from smreadiness.engine.whatif import find_what_ifs
@@ -48,6 +48,19 @@ def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Re
     )
 
 
+def shown_verdict(bank: Bank, current: Judgement) -> tuple[str, str, str]:
+    """(verdict, worst, best). A partial assessment gets the range still reachable (exact,
+    because rules are monotonic); while it is open, the verdict is at most ``not_yet``."""
+    if not current.unanswered:
+        return current.verdict, current.verdict, current.verdict
+    best = completed(bank, current.answers, best=True).verdict
+    worst = completed(bank, current.answers, best=False).verdict
+    if best == worst:
+        return best, worst, best
+    capped = min(VERDICT_RANK[current.verdict], VERDICT_RANK["not_yet"])
+    return VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))], worst, best
+
+
 def evaluate_answers(
     bank: Bank,
     answers: Mapping[str, Scalar],
@@ -63,18 +76,9 @@ def evaluate_answers(
     """
     current = judge(bank, answers)
     reasons = [_reason(rule, current.context) for rule in current.fired]
-    verdict = current.verdict
-    if current.unanswered:
-        best = completed(bank, current.answers, best=True).verdict
-        worst = completed(bank, current.answers, best=False).verdict
-        if best == worst:
-            verdict = best
-        else:
-            capped = min(VERDICT_RANK[verdict], VERDICT_RANK["not_yet"])
-            verdict = VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))]
-            reasons.append(_unanswered_reason(current.unanswered, worst, best))
-    else:
-        best = worst = verdict
+    verdict, worst, best = shown_verdict(bank, current)
+    if worst != best:
+        reasons.append(_unanswered_reason(current.unanswered, worst, best))
     reasons.sort(key=lambda r: _KIND_ORDER[r.kind])
     visible_ids = {q.id for q in current.visible}
     result = Evaluation(
@@ -96,7 +100,15 @@ def evaluate_answers(
         question_count=sum(1 for q in current.visible if not q.optional),
     )
     if what_if:
-        result = result._replace(what_if=find_what_ifs(bank, current))
+        if current.unanswered:
+
+            def verdict_of(changed: dict[str, Scalar]) -> str:
+                return shown_verdict(bank, judge(bank, changed))[0]
+
+            found = find_what_ifs(bank, current, verdict, verdict_of)
+        else:
+            found = find_what_ifs(bank, current)
+        result = result._replace(what_if=found)
     if plan:
         result = result._replace(actions=build_plan(bank, result, current))
     return result

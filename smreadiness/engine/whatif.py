@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from smreadiness.bank.conditions import Scalar, numeric_constants, referenced_questions, uses_scores
 from smreadiness.bank.model import VERDICT_RANK, Bank, Question
@@ -60,15 +60,27 @@ def _focus(bank: Bank, current: Judgement) -> list[str]:
     return [q.id for q in bank.questions if q.id in named and q.id in current.answers]
 
 
-def find_what_ifs(bank: Bank, current: Judgement) -> tuple[WhatIf, ...]:
-    """One change if any lifts the verdict, else two; easiest first, the nearest value each."""
-    if current.verdict == "go":
+def find_what_ifs(
+    bank: Bank,
+    current: Judgement,
+    verdict: str | None = None,
+    verdict_of: Callable[[dict[str, Scalar]], str] | None = None,
+) -> tuple[WhatIf, ...]:
+    """One change if any lifts the verdict, else two; easiest first, the nearest value each.
+
+    ``verdict``/``verdict_of`` are the verdict as shown and how to work it out for changed
+    answers (on a partial assessment the shown verdict is capped by the open questions, so a
+    change cannot claim "go" while questions remain); by default, the judged verdict.
+    """
+    verdict = verdict or current.verdict
+    verdict_of = verdict_of or (lambda answers: judge(bank, answers).verdict)
+    if verdict == "go":
         return ()
-    rank = VERDICT_RANK[current.verdict]
+    rank = VERDICT_RANK[verdict]
     found: dict[tuple[tuple[str, ...], str], WhatIf] = {}
 
     def keep(changes: dict[str, Scalar], effort: int) -> None:
-        verdict = judge(bank, {**current.answers, **changes}).verdict
+        verdict = verdict_of({**current.answers, **changes})
         if VERDICT_RANK[verdict] <= rank:
             return
         key = (tuple(sorted(changes)), verdict)

@@ -130,7 +130,7 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
     for group in doc.answers:
         out.append(Text(group.title, style="bold"))
         for line in group.answers:
-            out.append(Text.assemble("  ", (line.prompt, "dim"), " ", safe(line.answer)))
+            out.append(Text.assemble("  ", (line.prompt, "dim"), " → ", safe(line.answer)))
             if line.note:
                 out.append(_indent(Text.assemble((_("Note:") + " ", "italic"), safe(line.note))))
     return out

@@ -397,7 +397,7 @@ def test_unknown_bundled_bank_id(run: Callable[..., Any]) -> None:
     result = _validate(run, Path("no-such-bank"))
     assert result.code == 3, result.err
     assert error_lines(result) == [
-        "no-such-bank: no such bank; give a path to a .toml file or one of: readiness"
+        "no-such-bank: no such bank; give a path to a .toml file or one of: quickcheck, readiness"
     ]
 
 
