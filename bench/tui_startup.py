@@ -1,0 +1,272 @@
+"""Speed of the TUI in a real terminal (tmux), as ratios measured in one run on this machine.
+
+    .venv/bin/python bench/tui_startup.py [--runs 10] [--size 120x40] [--saved 8]
+
+Prints two tables:
+
+1. Time to first screen: from starting the command in a fresh tmux window until its first
+   screen shows (a marker text appears in ``tmux capture-pane``), for our app and for a minimal
+   Textual app (Header, one Static, Footer), sampled alternately in one run so noise hits both.
+   Target from issue 4: within 1.2x of the minimal app.
+2. Answer to next question: a key sent with ``tmux send-keys`` until the next question's prompt
+   is on the pane (end to end, terminal included), and the same step in-process with Pilot (the
+   app's own work, without tmux's polling). Target: under 50 ms.
+
+A report, never an assertion: no test runs this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SESSION = "smr-bench"
+POLL = 0.002
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Static("Minimal app ready")
+        yield Footer()
+
+
+Minimal().run()
+"""
+
+
+def tmux(*arguments: str) -> str:
+    return subprocess.run(["tmux", *arguments], capture_output=True, text=True, check=False).stdout
+
+
+def pane() -> str:
+    return tmux("capture-pane", "-p", "-t", SESSION)
+
+
+def wait_for(marker: str, timeout: float = 20.0) -> float:
+    """Poll the pane until ``marker`` shows; returns the time it showed (perf_counter)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if marker in pane():
+            return time.perf_counter()
+        time.sleep(POLL)
+    raise TimeoutError(f"{marker!r} did not appear; the pane shows:\n{pane()}")
+
+
+def start(command: list[str], env: dict[str, str], size: tuple[int, int]) -> float:
+    """Open a tmux window running ``command``; returns the time just before it was asked for."""
+    tmux("kill-session", "-t", SESSION)
+    exports = " ".join(f"{k}={shlex_quote(v)}" for k, v in env.items())
+    line = f"cd {shlex_quote(str(ROOT))} && env {exports} {' '.join(map(shlex_quote, command))}"
+    began = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", SESSION, "-x", str(size[0]), "-y", str(size[1]), line],
+        check=True,
+    )
+    return began
+
+
+def shlex_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def first_screen(
+    command: list[str], marker: str, env: dict[str, str], size: tuple[int, int]
+) -> float:
+    began = start(command, env, size)
+    shown = wait_for(marker)
+    tmux("kill-session", "-t", SESSION)
+    return shown - began
+
+
+def prepare(folder: Path, saved: int) -> dict[str, str]:
+    """A data dir with some saved assessments, and warm caches (bank cache, bytecode)."""
+    env = {
+        "SMREADINESS_DATA_DIR": str(folder / "data"),
+        "SMREADINESS_CONFIG_DIR": str(folder / "config"),
+        "SMREADINESS_CACHE_DIR": str(folder / "cache"),
+        "TERM": os.environ.get("TERM", "xterm-256color"),
+    }
+    os.environ.update(env)
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "smreadiness")], check=True)
+    from smreadiness.bank.loader import load_bank
+    from smreadiness.store import Store
+
+    bank = load_bank()  # validates once and fills the cache the app then reads
+    store = Store()
+    for index in range(saved):
+        example = bank.examples[index % len(bank.examples)]
+        made = store.create(f"{example.name} {index}", bank=bank.id, bank_version=bank.version)
+        answers = dict(example.answers)
+        if index % 2:
+            answers = dict(list(answers.items())[: 5 + index])
+        store.update(made.id, lambda a, answers=answers: a._replace(answers=answers))
+    return env
+
+
+def startup_table(env: dict[str, str], runs: int, size: tuple[int, int], folder: Path) -> None:
+    minimal = folder / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    cases = {
+        "minimal Textual app": ([PYTHON, str(minimal)], "Minimal app ready", env),
+        "smreadiness (home, saved list)": ([PYTHON, "-m", "smreadiness"], "Last change", env),
+        "smreadiness (home, first run)": (
+            [PYTHON, "-m", "smreadiness"],
+            "Welcome to smreadiness",
+            {**env, "SMREADINESS_DATA_DIR": str(folder / "empty")},
+        ),
+        "smreadiness resume (interview)": (
+            [PYTHON, "-m", "smreadiness", "resume", "Northern Wool Socks 3"],
+            "question",
+            env,
+        ),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for command, marker, case_env in cases.values():  # warm-up, not counted
+        first_screen(command, marker, case_env, size)
+    for _ in range(runs):
+        for name, (command, marker, case_env) in cases.items():
+            samples[name].append(first_screen(command, marker, case_env, size))
+    base = statistics.median(samples["minimal Textual app"])
+    print(f"\nTime to first screen in tmux ({size[0]}x{size[1]}, {runs} runs, median)")
+    print(f"{'command':<34} {'median':>9} {'min':>9} {'ratio':>7}")
+    for name, values in samples.items():
+        median = statistics.median(values)
+        print(
+            f"{name:<34} {median * 1000:7.0f}ms {min(values) * 1000:7.0f}ms {median / base:6.2f}x"
+        )
+    print("target: smreadiness within 1.20x of the minimal app")
+
+
+def answer_steps(bank: Any, count: int) -> list[tuple[list[str], str]]:
+    """Keys that answer each question in turn, and the prompt of the question shown next."""
+    from smreadiness.engine.judge import visible_questions
+
+    answers: dict[str, Any] = {}
+    steps: list[tuple[list[str], str]] = []
+    current = visible_questions(bank, answers)[0]
+    while len(steps) < count:
+        if current.kind == "choice":
+            keys, value = ["1"], current.options[0].value
+        elif current.kind == "number":
+            keys, value = ["5", "Enter"], 5
+        else:
+            keys, value = ["x", "Enter"], "x"
+        answers[current.id] = value
+        ids = [q.id for q in visible_questions(bank, answers)]
+        index = ids.index(current.id) + 1
+        if index >= len(ids):
+            break
+        following = bank.question(ids[index])
+        steps.append((keys, following.prompt[:28]))
+        current = following
+    return steps
+
+
+def tmux_answers(env: dict[str, str], size: tuple[int, int], count: int) -> list[float]:
+    from smreadiness.bank.loader import load_bank
+
+    bank = load_bank()
+    start([PYTHON, "-m", "smreadiness", "new", "--name", "Answer bench"], env, size)
+    wait_for(bank.questions[0].prompt[:28])
+    times = []
+    for keys, prompt in answer_steps(bank, count):
+        for key in keys[:-1]:
+            tmux("send-keys", "-t", SESSION, key)
+        time.sleep(0.05)  # typed characters settle; only the final key is timed
+        began = time.perf_counter()
+        tmux("send-keys", "-t", SESSION, keys[-1])
+        times.append(wait_for(prompt) - began)
+    tmux("kill-session", "-t", SESSION)
+    return times
+
+
+async def pilot_answers(count: int) -> list[float]:
+    """In-process: from the key event to the next question's prompt in the widget tree."""
+    from textual import events
+
+    from smreadiness.tui.app import SmReadinessApp
+    from smreadiness.tui.start import resolve_start
+
+    namespace = argparse.Namespace(command="new", name="Pilot bench", bank=None, lang="en")
+    app = SmReadinessApp(resolve_start(namespace), cursor_blink=False)
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bank = app.screen.session.bank  # type: ignore[attr-defined]
+        for keys, prompt in answer_steps(bank, count):
+            for key in keys[:-1]:
+                app.post_message(events.Key(key, key))
+            await pilot.pause()
+            final = keys[-1].lower()
+            began = time.perf_counter()
+            app.post_message(events.Key(final, final if len(final) == 1 else None))
+            while not str(app.screen.query_one("#prompt").content).startswith(prompt):
+                await asyncio.sleep(0)
+            times.append(time.perf_counter() - began)
+            await pilot.pause()
+    return times
+
+
+def answer_table(env: dict[str, str], size: tuple[int, int], count: int) -> None:
+    real = tmux_answers(env, size, count)
+    local = asyncio.run(pilot_answers(count))
+    if os.environ.get("BENCH_VERBOSE"):
+        print("tmux per answer (ms):", " ".join(f"{t * 1000:.0f}" for t in real))
+    print(f"\nAnswer to next question ({count} answers)")
+    print(f"{'measured':<34} {'median':>9} {'max':>9}")
+    print(
+        f"{'tmux send-keys to pane (end to end)':<34} "
+        f"{statistics.median(real) * 1000:7.1f}ms {max(real) * 1000:7.1f}ms"
+    )
+    print(
+        f"{'Pilot, key to next prompt':<34} "
+        f"{statistics.median(local) * 1000:7.1f}ms {max(local) * 1000:7.1f}ms"
+    )
+    print("target: under 50 ms (tmux polling adds a few ms to the first row)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--size", default="120x40", help="terminal size, e.g. 80x24")
+    parser.add_argument("--saved", type=int, default=8, help="saved assessments on the home list")
+    parser.add_argument("--answers", type=int, default=30, help="answers to time")
+    options = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is needed: apt-get install tmux", file=sys.stderr)
+        return 2
+    width, height = (int(part) for part in options.size.split("x"))
+    tmux("start-server")
+    tmux("new-session", "-d", "-s", "smr-keepalive")  # server up: new-session costs the same
+    try:
+        with tempfile.TemporaryDirectory(prefix="smr-tui-bench-") as tmp:
+            env = prepare(Path(tmp), options.saved)
+            startup_table(env, options.runs, (width, height), Path(tmp))
+            if options.answers:
+                answer_table(env, (width, height), options.answers)
+    finally:
+        tmux("kill-session", "-t", SESSION)
+        tmux("kill-session", "-t", "smr-keepalive")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""The Textual app: which screen comes first, moving between screens, themes and the palette.
+
+Only the first screen's module is imported at startup; the others are imported when first shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from smreadiness.i18n import _
+from smreadiness.tui.start import Start, StartError, resolve_start
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from smreadiness.store import Store
+    from smreadiness.tui.session import Session
+
+
+SCREENS_DIR = Path(__file__).resolve().parent / "screens"
+
+
+def _question_commands() -> type[Provider]:
+    from smreadiness.tui.commands import QuestionCommands
+
+    return QuestionCommands
+
+
+class SmReadinessApp(App[int]):
+    """Is social media right for this business now? The interview, its review and the result."""
+
+    TITLE = "smreadiness"
+    # Each screen names its own .tcss (CSS_PATH); listing them here too parses them all once at
+    # startup, because a screen bringing new CSS later makes Textual re-parse every stylesheet.
+    CSS_PATH = [
+        SCREENS_DIR / f"{name}.tcss" for name in ("home", "interview", "review", "result", "dialog")
+    ]
+    COMMANDS = App.COMMANDS | {_question_commands}
+    BINDINGS = [
+        Binding("f1", "help", _("Help"), tooltip=_("How this works, and every key")),
+        Binding(
+            "ctrl+q", "quit", _("Quit"), priority=True, tooltip=_("Quit; every answer is saved")
+        ),
+    ]
+
+    def __init__(
+        self, start: Start | None = None, *, store: Store | None = None, cursor_blink: bool = True
+    ) -> None:
+        super().__init__()
+        self.start = start or Start()
+        self._store = store
+        self.cursor_blink = cursor_blink
+        """False in tests and screenshots: a blinking cursor makes pictures differ."""
+        from smreadiness.tui.config import load_theme
+
+        saved = load_theme()
+        if saved and saved in self.available_themes:
+            self.theme = saved
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from smreadiness.store import Store
+
+            self._store = Store()
+        return self._store
+
+    # ------------------------------------------------------------------ startup
+
+    def get_default_screen(self) -> Screen[None]:
+        """The screen the command asked for is the bottom of the stack (its CSS is preloaded)."""
+        start = self.start
+        if start.opening == "interview" and start.session is not None:
+            from smreadiness.tui.screens.interview import InterviewScreen
+
+            return InterviewScreen(start.session, start.question)
+        if start.opening == "result" and start.session is not None:
+            from smreadiness.tui.screens.result import ResultScreen
+
+            return ResultScreen(start.session)
+        from smreadiness.tui.screens.home import HomeScreen
+
+        return HomeScreen(start.language)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.start.opening == "name":
+            self.ask_for_new_name(self.start.bank)
+
+    def _remember_theme(self, theme: object) -> None:
+        from smreadiness.tui.config import SettingsError, save_theme
+
+        try:
+            save_theme(self.theme)
+        except SettingsError as error:
+            self.notify(
+                str(error), title=_("Theme not remembered"), severity="warning", markup=False
+            )
+
+    # ------------------------------------------------------------------ moving around
+
+    def go_back(self, fallback: Callable[[], Screen[None]]) -> None:
+        """Back to the screen below, or to ``fallback`` when this one was the first."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        else:
+            self.switch_screen(fallback())
+
+    def home_screen(self) -> Screen[None]:
+        from smreadiness.tui.screens.home import HomeScreen
+
+        return HomeScreen(self.start.language)
+
+    def ask_for_new_name(self, bank: str | None = None) -> None:
+        """The name prompt; a name starts a new interview."""
+        from smreadiness.tui.screens.name_prompt import NamePrompt
+
+        def create(name: str | None) -> None:
+            if name:
+                self.new_assessment(name, bank)
+
+        self.push_screen(NamePrompt(), create)
+
+    def new_assessment(self, name: str, bank_spec: str | None = None) -> None:
+        from smreadiness.problems import ProblemsError
+        from smreadiness.store import StoreError
+        from smreadiness.tui.session import Session
+
+        try:
+            from smreadiness.bank.loader import load_bank
+
+            bank = load_bank(bank_spec, self.start.language)
+            assessment = self.store.create(
+                name,
+                bank=bank_spec or bank.id,
+                bank_version=bank.version,
+                language=self.start.language,
+            )
+        except (StoreError, ProblemsError) as error:
+            self.notify(str(error), title=_("Cannot start"), severity="error", markup=False)
+            return
+        self.open_interview(Session(self.store, assessment, bank), bank.questions[0].id)
+
+    def open_session(self, session: Session) -> None:
+        """Continue where the user left off, or the result when every answer is in."""
+        point = session.resume_point()
+        if point is None:
+            self.open_result(session)
+        else:
+            self.open_interview(session, point)
+
+    def open_interview(
+        self, session: Session, question: str | None = None, *, review_after: bool = False
+    ) -> None:
+        from smreadiness.tui.screens.interview import InterviewScreen
+
+        if self._pop_to(InterviewScreen, session):
+            screen = self.screen
+            if question and isinstance(screen, InterviewScreen):
+                screen.go_to(question, review_after=review_after)
+            return
+        self.push_screen(InterviewScreen(session, question, review_after=review_after))
+
+    def _pop_to(self, kind: type[Screen[None]], session: Session) -> bool:
+        """Back down to an open screen of this kind for this session, if there is one."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, kind) and getattr(screen, "session", None) is session:
+                while self.screen is not screen:
+                    self.pop_screen()
+                return True
+        return False
+
+    def open_review(self, session: Session) -> None:
+        from smreadiness.tui.screens.review import ReviewScreen
+
+        if not self._pop_to(ReviewScreen, session):
+            self.push_screen(ReviewScreen(session))
+
+    def open_result(self, session: Session) -> None:
+        from smreadiness.tui.screens.result import ResultScreen
+
+        if not self._pop_to(ResultScreen, session):
+            self.push_screen(ResultScreen(session))
+
+    # ------------------------------------------------------------------ everywhere
+
+    def action_help(self) -> None:
+        from smreadiness.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def save_report(self, session: Session) -> None:
+        from smreadiness.tui.screens.save_file import SaveFileScreen
+
+        self.push_screen(SaveFileScreen(session, "report"))
+
+    def export_assessment(self, session: Session) -> None:
+        from smreadiness.tui.screens.save_file import SaveFileScreen
+
+        self.push_screen(SaveFileScreen(session, "assessment"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        session: Session | None = getattr(screen, "session", None)
+        yield SystemCommand(_("Help"), _("How this works, and every key"), self.action_help)
+        yield SystemCommand(
+            _("Home"), _("Saved assessments, new ones and examples"), lambda: self.switch_to_home()
+        )
+        if session is None:
+            return
+        if hasattr(screen, "action_outline"):
+            yield SystemCommand(
+                _("Go to question"), _("The outline of all questions"), screen.action_outline
+            )
+        yield SystemCommand(
+            _("Review answers"), _("Every answer by dimension"), lambda: self.open_review(session)
+        )
+        yield SystemCommand(
+            _("Result"), _("Verdict, reasons, what-if and plan"), lambda: self.open_result(session)
+        )
+        yield SystemCommand(
+            _("Save report"),
+            _("Write the full report to a text file"),
+            lambda: self.save_report(session),
+        )
+        yield SystemCommand(
+            _("Export assessment"),
+            _("Write the assessment file, to move it elsewhere"),
+            lambda: self.export_assessment(session),
+        )
+
+    def switch_to_home(self) -> None:
+        from smreadiness.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.switch_screen(self.home_screen())
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the TUI for ``smreadiness``, ``new`` or ``resume``; returns the exit code.
+
+    A bad or missing assessment name is one line on stderr and exit 1, before the app starts.
+    """
+    try:
+        start = resolve_start(args)
+    except StartError as error:
+        from smreadiness.textsafe import clean
+
+        print(clean(str(error), single_line=True), file=sys.stderr)
+        return 1
+    app = SmReadinessApp(start)
+    app.run()
+    return app.return_code or 0

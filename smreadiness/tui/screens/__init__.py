@@ -1,0 +1,1 @@
+"""Screens of the TUI, one per file; each imported only when first shown."""

@@ -1,0 +1,82 @@
+"""Help: how the interview works and the keys of every screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from smreadiness.i18n import _
+
+HELP = """\
+How it works
+  About 30 questions in eight areas. Every answer is saved
+  the moment you give it: quit at any time (ctrl+q), and
+  `smreadiness resume NAME` brings you back to the same place.
+  The verdict is GO, NOT YET or NO-GO, always with its reasons.
+  Unanswered questions are never guessed: while some are open,
+  the side panel shows the range the verdict can still take.
+
+Home
+  type          filter the list by name
+  ↑ ↓  Enter    choose and open
+  ctrl+n        new assessment
+  ctrl+e        open an example company (as a copy)
+  ctrl+d        delete (asks first)
+  ctrl+s        sort by the next column (or click a header)
+
+Interview
+  1-9           choose an option and move on
+  ↑ ↓  Enter    the same with arrows (or the mouse)
+  Enter         save a typed number or text and move on
+  Esc  ←        previous question
+  →  PgDn       next question, unchanged
+  s             don't know yet (left unanswered)
+  f             flag to revisit
+  n             note
+  ?             why this matters, and its sources
+  o             outline: jump to any question
+  r             review all answers
+  While typing in a field, letters are text: use ctrl+s,
+  ctrl+g, ctrl+n, ctrl+y, ctrl+o and ctrl+r instead.
+
+Review
+  Enter         edit the answer
+  v             see the result
+  u             next unanswered question
+
+Result
+  1-8           try a what-if (nothing is saved)
+  k             keep the tried change (saved; u undoes it)
+  Esc           stop trying, or go back
+  ← →           switch tabs
+  Space         tick off a step of the plan
+  s             save the full report (.txt, .md or .html)
+  r             review the answers
+
+Everywhere
+  ctrl+p        command palette: go to a question, theme,
+                save the report, export, help
+  F1            this help
+  ctrl+q        quit
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Closed with Esc, F1 or q."""
+
+    CSS_PATH = "dialog.tcss"
+    BINDINGS = [Binding("escape,f1,q", "close", _("Close"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="-wide"):
+            yield Static(_("Help"), classes="title")
+            with VerticalScroll():
+                yield Static(Content(_(HELP)))
+            yield Static(_("Esc closes"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,305 @@
+"""The interview: one question at a time, the live picture beside it, every answer saved at once."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Header, Input, Static
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import Question
+from smreadiness.i18n import _
+from smreadiness.problems import ProblemsError
+from smreadiness.store import StoreError
+from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.session import Session
+from smreadiness.tui.text import dots, literal
+from smreadiness.tui.widgets.choice_question import ChoiceQuestion
+from smreadiness.tui.widgets.key_bar import KeyBar
+from smreadiness.tui.widgets.live_panel import LivePanel
+from smreadiness.tui.widgets.number_question import NumberQuestion
+from smreadiness.tui.widgets.question import QuestionWidget
+from smreadiness.tui.widgets.text_question import TextQuestion
+from smreadiness.tui.widgets.why_panel import WhyPanel
+
+# Single letters while choosing; while typing in a field the same actions sit on ctrl keys.
+FIELD = "field"
+ARROW = "arrow"
+KEYED = ("forward", "skip", "flag", "note", "why", "outline", "review")
+
+
+class InterviewScreen(Screen[None]):
+    """One question at a time; back, forward, skip, flag, note, outline, review."""
+
+    CSS_PATH = "interview.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("1", "pick(1)", _("Pick"), key_display="1-9", priority=True),
+        *(
+            Binding(str(n), f"pick({n})", f"Pick {n}", show=False, priority=True)
+            for n in range(2, 10)
+        ),
+        Binding("escape", "back", _("Back"), tooltip=_("The previous question")),
+        Binding("left", f"back('{ARROW}')", _("Back"), show=False, priority=True),
+        Binding(
+            "right",
+            "forward",
+            _("Next"),
+            key_display="→",
+            priority=True,
+            tooltip=_("Next, unchanged"),
+        ),
+        Binding(
+            "pagedown",
+            f"forward('{FIELD}')",
+            _("Next"),
+            priority=True,
+            tooltip=_("Next, unchanged"),
+        ),
+        Binding("s", "skip", _("Skip"), tooltip=_("Don't know yet: leave it unanswered for now")),
+        Binding("ctrl+s", f"skip('{FIELD}')", _("Skip")),
+        Binding("f", "flag", _("Flag"), tooltip=_("Mark it to revisit")),
+        Binding("ctrl+g", f"flag('{FIELD}')", _("Flag")),
+        Binding("n", "note", _("Note")),
+        Binding("ctrl+n", f"note('{FIELD}')", _("Note")),
+        Binding("question_mark", "why", _("Why"), key_display="?", tooltip=_("Why this matters")),
+        Binding("ctrl+y", f"why('{FIELD}')", _("Why")),
+        Binding("o", "outline", _("Outline"), tooltip=_("All questions; jump anywhere")),
+        Binding("ctrl+o", f"outline('{FIELD}')", _("Outline")),
+        Binding("r", "review", _("Review"), tooltip=_("All answers, then the result")),
+        Binding("ctrl+r", f"review('{FIELD}')", _("Review")),
+    ]
+
+    show_why: reactive[bool] = reactive(False)
+
+    def __init__(
+        self, session: Session, question: str | None = None, *, review_after: bool = False
+    ) -> None:
+        super().__init__()
+        self.session = session
+        visible = session.visible()
+        ids = [q.id for q in visible]
+        self.question_id: str = question if question in ids else (ids[0] if ids else "")
+        self.review_after = review_after
+        """Set when editing from the review: after the answer, back to the review."""
+
+    @property
+    def nav(self) -> SmReadinessApp:
+        return cast(SmReadinessApp, self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with VerticalScroll(id="main"):
+                yield Static("", id="where")
+                yield Static("", id="prompt")
+                yield Static("", id="saved-problem")
+                yield ChoiceQuestion(id="choice", classes="answer")
+                yield NumberQuestion(id="number", classes="answer")
+                yield TextQuestion(id="text", classes="answer")
+                yield Static("", id="marks")
+                yield WhyPanel(id="why")
+            yield LivePanel(id="live")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.name
+        for field in self.query(Input):
+            field.cursor_blink = self.nav.cursor_blink
+        self.show_question()
+
+    # ------------------------------------------------------------------ showing
+
+    def question(self) -> Question:
+        question = self.session.bank.question(self.question_id)
+        assert question is not None
+        return question
+
+    def show_question(self) -> None:
+        """Everything about the current question, and the live picture."""
+        session = self.session
+        question = self.question()
+        visible = session.visible()
+        ids = [q.id for q in visible]
+        number = ids.index(question.id) + 1 if question.id in ids else 0
+        dimension = session.bank.dimension(question.dimension)
+        area = dimension.title if dimension else question.dimension
+        in_area = [q.id for q in visible if q.dimension == question.dimension]
+        done = sum(1 for q in in_area if q in session.answers)
+        self.query_one("#where", Static).update(
+            Content.assemble(
+                (area, "bold $text-accent"),
+                " · "
+                + _("question {number} of {total}").format(number=number, total=len(ids))
+                + " ",
+                dots(done, len(in_area)),
+            )
+        )
+        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
+        problem = session.problem(question.id)
+        saved_problem = self.query_one("#saved-problem", Static)
+        saved_problem.display = problem is not None
+        if problem:
+            saved_problem.update(
+                Content(
+                    "⚠ " + _("Your earlier answer needs a look: {problem}.").format(problem=problem)
+                )
+            )
+        widget_id = {"choice": "choice", "number": "number", "text": "text"}[question.kind]
+        for widget in self.query(".answer").results(QuestionWidget):
+            widget.display = widget.id == widget_id
+        answer_widget = self.query_one(f"#{widget_id}", QuestionWidget)
+        answer_widget.load(question, session.answers.get(question.id))
+        answer_widget.focus_answer()
+        self.show_marks()
+        self.query_one(WhyPanel).show(session.bank, question)
+        self.query_one(WhyPanel).display = self.show_why
+        self.refresh_live()
+        self.query_one("#main", VerticalScroll).scroll_home(animate=False)
+
+    def show_marks(self) -> None:
+        question_id = self.question_id
+        parts: list[Content] = []
+        if self.session.status(question_id) == "skipped":
+            parts.append(Content.styled("? don't know yet (unanswered)", "$warning"))
+        if self.session.is_flagged(question_id):
+            parts.append(Content.styled("⚑ flagged to revisit", "bold $warning"))
+        note = self.session.note(question_id)
+        if note:
+            parts.append(Content.assemble(("✎ note: ", "$accent"), literal(note, "italic")))
+        marks = self.query_one("#marks", Static)
+        marks.display = bool(parts)
+        marks.update(Content("\n").join(parts))
+
+    def refresh_live(self) -> None:
+        session = self.session
+        status = {q.id: q.id in session.answers for q in session.visible()}
+        self.query_one(LivePanel).show(session.bank, session.evaluate(), status)
+
+    def watch_show_why(self, show: bool) -> None:
+        if self.is_mounted:
+            why = self.query_one(WhyPanel)
+            why.display = show
+            if show:  # on a small terminal it opens below the fold
+                self.call_after_refresh(why.scroll_visible, animate=False)
+
+    # ------------------------------------------------------------------ moving
+
+    def go_to(self, question_id: str, *, review_after: bool = False) -> None:
+        """Show a question (from the outline, the review or the palette) and remember it."""
+        self.review_after = review_after
+        self.question_id = question_id
+        self._save(lambda: self.session.move_to(question_id))
+        self.show_question()
+
+    def _advance(self, following: str | None) -> None:
+        if self.review_after or following is None:
+            self.review_after = False
+            if following is not None:
+                self.question_id = following
+            self.nav.open_review(self.session)
+            return
+        self.question_id = following
+        self.show_question()
+
+    def _save(self, change: object) -> bool:
+        """Run a store change; a problem becomes a message, and the screen keeps working."""
+        try:
+            change()  # type: ignore[operator]
+        except (StoreError, ProblemsError) as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+            return False
+        return True
+
+    @on(QuestionWidget.Answered)
+    def answer_given(self, event: QuestionWidget.Answered) -> None:
+        event.stop()
+        if event.question_id == self.question_id:  # a late Enter for a question already left
+            self.submit(event.question_id, event.value)
+
+    def action_pick(self, number: int) -> None:
+        value = self.query_one(ChoiceQuestion).pick(number)
+        if value is None:
+            self.app.bell()
+        else:
+            self.submit(self.question_id, value)
+
+    def submit(self, question_id: str, value: Scalar | None) -> None:
+        """Save the answer and show what comes next, before the next key is read."""
+        following = self.session.following(question_id, value)
+        if self._save(lambda: self.session.answer(question_id, value, following)):
+            self._advance(following)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input)
+        if action in KEYED:
+            return typing == (parameters == (FIELD,))
+        if action == "back" and parameters == (ARROW,):
+            return not typing
+        if action == "pick":
+            question = self.session.bank.question(self.question_id)
+            # Not the focus: it moves a moment later, and type-ahead must land on this question.
+            if question is None or question.kind != "choice":
+                return False
+            return not parameters or int(str(parameters[0])) <= len(question.options)
+        return True
+
+    def action_back(self, _via: str = "") -> None:
+        previous = self.session.neighbour(self.question_id, -1)
+        if previous is None:
+            self.nav.go_back(self.nav.home_screen)
+            return
+        self.go_to(previous)
+
+    def action_forward(self, _via: str = "") -> None:
+        following = self.session.neighbour(self.question_id, 1)
+        if following is not None:
+            self._save(lambda: self.session.move_to(following))
+        self._advance(following)
+
+    def action_skip(self, _via: str = "") -> None:
+        question_id = self.question_id
+        following = self.session.following(question_id, None)
+        if self._save(lambda: self.session.skip(question_id, following)):
+            self._advance(following)
+
+    def action_flag(self, _via: str = "") -> None:
+        flagged = not self.session.is_flagged(self.question_id)
+        if self._save(lambda: self.session.set_flag(self.question_id, flagged)):
+            self.show_marks()
+            self.notify(_("Flagged to revisit") if flagged else _("Flag removed"), timeout=2)
+
+    def action_note(self, _via: str = "") -> None:
+        from smreadiness.tui.screens.note import NoteScreen
+
+        question_id = self.question_id
+
+        def keep(note: str | None) -> None:
+            if note is not None and self._save(lambda: self.session.set_note(question_id, note)):
+                self.show_marks()
+
+        self.app.push_screen(
+            NoteScreen(self.question().prompt, self.session.note(question_id)), keep
+        )
+
+    def action_why(self, _via: str = "") -> None:
+        self.show_why = not self.show_why
+
+    def action_outline(self, _via: str = "") -> None:
+        from smreadiness.tui.screens.outline import OutlineScreen
+
+        def jump(question_id: str | None) -> None:
+            if question_id:
+                self.go_to(question_id)
+
+        self.app.push_screen(OutlineScreen(self.session, self.question_id), jump)
+
+    def action_review(self, _via: str = "") -> None:
+        self.nav.open_review(self.session)

@@ -1,0 +1,247 @@
+"""The result: the verdict large, its reasons, what would change it, the plan and the scores."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.engine import Evaluation
+from smreadiness.i18n import _
+from smreadiness.problems import ProblemsError
+from smreadiness.report.labels import range_text
+from smreadiness.store import StoreError
+from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.session import Session
+from smreadiness.tui.widgets.action_checklist import ActionChecklist
+from smreadiness.tui.widgets.dimension_chart import DimensionChart
+from smreadiness.tui.widgets.live_panel import dimension_rows
+from smreadiness.tui.widgets.reason_list import ReasonList
+from smreadiness.tui.widgets.verdict_banner import VerdictBanner
+from smreadiness.tui.widgets.what_if_list import WhatIfList, changes_content
+
+TABS = ("reasons", "what-if", "plan", "scores")
+
+
+class ResultScreen(Screen[None]):
+    """A what-if is tried on a scratch copy (nothing saved) until the user keeps it."""
+
+    CSS_PATH = "result.tcss"
+    BINDINGS = [
+        Binding("1", "try(1)", _("Try what-if"), key_display="1-8"),
+        *(Binding(str(n), f"try({n})", f"what-if {n}", show=False) for n in range(2, 9)),
+        Binding("k", "keep", _("Keep it"), tooltip=_("Save the tried change to the assessment")),
+        Binding(
+            "u", "undo", _("Undo"), tooltip=_("Put back the answers before the last kept change")
+        ),
+        Binding("escape", "back", _("Back")),
+        Binding("left", "tab(-1)", _("Tabs"), key_display="←→", priority=True),
+        Binding("right", "tab(1)", _("Next tab"), show=False, priority=True),
+        Binding("s", "save", _("Save report")),
+        Binding("r", "review", _("Review")),
+    ]
+
+    trying: reactive[int | None] = reactive(None, init=False)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.undo_stack: list[dict[str, Scalar | None]] = []
+
+    @property
+    def nav(self) -> SmReadinessApp:
+        return cast(SmReadinessApp, self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="top"):
+            yield VerdictBanner(id="banner")
+        with TabbedContent(id="tabs", initial="reasons"):
+            with TabPane(_("Reasons"), id="reasons"), VerticalScroll():
+                yield ReasonList(id="reason-list")
+            with TabPane(_("What would change this"), id="what-if"), VerticalScroll():
+                yield Static("", id="what-if-intro")
+                yield WhatIfList(id="what-ifs")
+            with TabPane(_("Action plan"), id="plan"), VerticalScroll():
+                yield Static("", id="plan-intro")
+                yield ActionChecklist(id="checklist")
+            with TabPane(_("Scores"), id="scores"), VerticalScroll():
+                yield DimensionChart(progress=False, id="chart")
+                yield Static("", id="scores-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("{name}: result").format(name=self.session.name)
+        self.refresh_all()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_all()
+
+    # ------------------------------------------------------------------ showing
+
+    def current(self) -> Evaluation:
+        """The saved answers' result, or the tried what-if's."""
+        base = self.session.evaluate(full=True)
+        if self.trying is None or self.trying > len(base.what_if):
+            return base
+        return self.session.evaluate_with(base.what_if[self.trying - 1].changes)
+
+    def refresh_all(self) -> None:
+        bank = self.session.bank
+        base = self.session.evaluate(full=True)
+        shown = self.current()
+        extra: list[Content] = []
+        if self.trying is not None and self.trying <= len(base.what_if):
+            changes = base.what_if[self.trying - 1].changes
+            extra += [
+                Content.assemble(
+                    (f" TRYING WHAT-IF {self.trying}, NOT SAVED ", "bold reverse $accent"),
+                    ("  " + _("k keeps it · Esc: back to your answers"), "dim"),
+                ),
+                changes_content(bank, changes),
+            ]
+        else:
+            if not shown.complete:
+                extra.append(
+                    Content.styled(
+                        _("Partial: {answered} of {total} answered; {range}.").format(
+                            answered=shown.answered_count,
+                            total=shown.question_count,
+                            range=range_text(shown.worst, shown.best),
+                        ),
+                        "italic",
+                    )
+                )
+            if self.undo_stack:
+                extra.append(Content.styled(_("Changed here; u undoes the last change."), "dim"))
+        self.query_one(VerdictBanner).show(shown.verdict, *extra, score=shown.score)
+        self.query_one(ReasonList).show(bank, shown)
+        intro = (
+            _(
+                "Each line is the smallest change that lifts the verdict. Press its number to "
+                "try it (nothing is saved); k keeps it, Esc goes back."
+            )
+            if base.what_if
+            else _("Nothing to lift: the verdict is already GO.")
+            if base.verdict == "go"
+            else _("No single or double change lifts the verdict; see the reasons.")
+        )
+        self.query_one("#what-if-intro", Static).update(Content(intro))
+        self.query_one(WhatIfList).show(bank, base.what_if, self.trying)
+        self.query_one("#plan-intro", Static).update(
+            Content(
+                _("Space ticks a step off; s saves the whole report, plan included, to a file.")
+            )
+            if shown.actions
+            else Content(_("Nothing to add: keep going as planned."))
+        )
+        self.query_one(ActionChecklist).show(bank, shown.actions)
+        status = {q.id: q.id in shown.answers for q in self.session.visible()}
+        self.query_one(DimensionChart).show(dimension_rows(bank, shown, status))
+        self.query_one("#scores-note", Static).update(
+            Content.styled(
+                _("Scores 0-100 from the answers so far; below {weak} counts as weak.").format(
+                    weak=bank.weak_below
+                ),
+                "dim",
+            )
+        )
+
+    def watch_trying(self) -> None:
+        self.refresh_all()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        what_ifs = self.session.evaluate(full=True).what_if
+        if action == "try":
+            return bool(what_ifs) and (not parameters or int(str(parameters[0])) <= len(what_ifs))
+        if action == "keep":
+            return self.trying is not None
+        if action == "undo":
+            return bool(self.undo_stack)
+        return True
+
+    def action_try(self, number: int) -> None:
+        if number > len(self.session.evaluate(full=True).what_if):
+            self.app.bell()
+            return
+        self.trying = number
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#what-ifs")
+    def what_if_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.action_try(int(event.option.id))
+
+    def _apply(self, changes: Mapping[str, Scalar | None]) -> dict[str, Scalar | None] | None:
+        try:
+            return self.session.apply_changes(changes)
+        except (StoreError, ProblemsError) as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+            return None
+
+    def action_keep(self) -> None:
+        base = self.session.evaluate(full=True)
+        if self.trying is None or self.trying > len(base.what_if):
+            return
+        changes = dict(base.what_if[self.trying - 1].changes)
+        before = self._apply(changes)
+        if before is None:
+            return
+        self.undo_stack.append(before)
+        self.set_reactive(ResultScreen.trying, None)
+        self.refresh_all()
+        self.refresh_bindings()
+        self.notify(_("Saved to the assessment. u undoes it."), title=_("Change kept"), timeout=4)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        if self._apply(self.undo_stack[-1]) is None:
+            return
+        self.undo_stack.pop()
+        self.set_reactive(ResultScreen.trying, None)
+        self.refresh_all()
+        self.refresh_bindings()
+        self.notify(_("The earlier answers are back."), title=_("Undone"), timeout=4)
+
+    def action_back(self) -> None:
+        if self.trying is not None:
+            self.trying = None
+            self.refresh_bindings()
+            return
+        self.nav.go_back(self._review)
+
+    def _review(self) -> Screen[None]:
+        from smreadiness.tui.screens.review import ReviewScreen
+
+        return ReviewScreen(self.session)
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        index = TABS.index(tabs.active) if tabs.active in TABS else 0
+        tabs.active = TABS[(index + step) % len(TABS)]
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """Keys go to what the tab shows: the list to pick from, or the text to scroll."""
+        pane = event.pane
+        target = pane.query("OptionList").first() if pane.query("OptionList") else None
+        self.set_focus(target or pane.query_one(VerticalScroll))
+
+    def action_save(self) -> None:
+        self.nav.save_report(self.session)
+
+    def action_review(self) -> None:
+        self.nav.open_review(self.session)

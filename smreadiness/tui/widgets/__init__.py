@@ -1,0 +1,1 @@
+"""Reusable widgets of the TUI, one public class per file."""

@@ -1,0 +1,62 @@
+"""A one-line footer of keys that redraws as text instead of rebuilding widgets.
+
+Textual's ``Footer`` rebuilds one widget per key whenever the focus moves. On the interview the
+focus moves between an option list and a text field several times, and that rebuild alone cost
+up to 50 ms per answer in a real terminal. This bar shows the same bindings (first key of each
+action, greyed when disabled) and redraws only when what it shows changes.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from smreadiness.i18n import _
+
+
+class KeyBar(Static):
+    """The active bindings of the screen, as one line of text."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._shown: tuple[tuple[str, str, bool], ...] = ()
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.bindings_changed(self.screen)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        seen: set[str] = set()
+        shown: list[tuple[str, str, bool]] = []
+        for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown.append((self.app.get_key_display(binding), binding.description, enabled))
+        palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            shown.append((self.app.get_key_display(palette.binding), _("palette"), palette.enabled))
+        if tuple(shown) == self._shown:
+            return
+        self._shown = tuple(shown)
+        self.update(
+            Content("").join(
+                Content.assemble(
+                    (f" {key} ", "bold $footer-key-foreground" if enabled else "dim"),
+                    (f"{text} ", "" if enabled else "dim"),
+                )
+                for key, text, enabled in shown
+            )
+        )

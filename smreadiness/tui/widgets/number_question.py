@@ -1,0 +1,120 @@
+"""A number question: checked as you type (range, whole number), the problem beside the field."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import Question
+from smreadiness.engine import check_answer
+from smreadiness.i18n import _
+from smreadiness.tui.widgets.question import QuestionWidget
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def describe_range(question: Question) -> str:
+    """``A whole number from 0 to 168 (h/week)``."""
+    low, high = _number(question.min), _number(question.max)
+    whole = question.integer
+    if low and high:
+        text = (
+            _("A whole number from {low} to {high}")
+            if whole
+            else _("A number from {low} to {high}")
+        )
+    elif low:
+        text = _("A whole number of at least {low}") if whole else _("A number of at least {low}")
+    elif high:
+        text = _("A whole number of at most {high}") if whole else _("A number of at most {high}")
+    else:
+        text = _("A whole number") if whole else _("A number")
+    unit = f" ({question.unit})" if question.unit else ""
+    return text.format(low=low, high=high) + unit + ". " + _("Enter saves it and moves on.")
+
+
+class NumberQuestion(QuestionWidget):
+    """An input for a number with the range under it and any problem beside it."""
+
+    DEFAULT_CSS = """
+    NumberQuestion { height: auto; }
+    NumberQuestion > Horizontal { height: auto; }
+    NumberQuestion Input { width: 24; }
+    NumberQuestion .problem { width: 1fr; padding: 1 0 0 2; color: $error; }
+    NumberQuestion .problem.-ok { color: $success; }
+    NumberQuestion .hint { color: $text-muted; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Input(type="number", id="number-input", select_on_focus=False)
+            yield Static("", classes="problem", id="number-problem")
+        yield Static("", classes="hint", id="number-hint")
+
+    def load(self, question: Question, value: Scalar | None) -> None:
+        super().load(question, value)
+        field = self.query_one(Input)
+        field.placeholder = question.placeholder or _("a number")
+        field.value = "" if value is None else _number(float(value))
+        field.cursor_position = len(field.value)
+        self.query_one("#number-hint", Static).update(describe_range(question))
+        self._check(field.value)
+
+    def focus_answer(self) -> None:
+        self.screen.set_focus(self.query_one(Input))
+
+    def _parse(self, text: str) -> tuple[Scalar | None, str | None]:
+        """The checked number, or what is wrong with the text so far."""
+        assert self.question is not None
+        text = text.strip()
+        if not text:
+            return None, None
+        try:
+            number: float = float(text)
+        except ValueError:
+            return None, _("not a number yet")
+        if number.is_integer() and "e" not in text.lower():
+            return check_answer(self.question, int(number))
+        return check_answer(self.question, number)
+
+    def _check(self, text: str) -> bool:
+        value, problem = self._parse(text)
+        shown = self.query_one("#number-problem", Static)
+        if problem:
+            shown.update(Content.assemble(("✘ ", "bold"), problem))
+        elif value is not None:
+            shown.update(Content("✔ " + _("ok")))
+        else:
+            shown.update("")
+        shown.set_class(problem is None and value is not None, "-ok")
+        return problem is None
+
+    @on(Input.Changed, "#number-input")
+    def number_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._check(event.value)
+
+    @on(Input.Submitted, "#number-input")
+    def number_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.question is None:
+            return
+        value, problem = self._parse(event.value)
+        if problem:
+            self.app.bell()
+            return
+        if value is None and not self.question.optional:
+            self.query_one("#number-problem", Static).update(
+                Content("✘ " + _("type a number, or skip: don't know yet"))
+            )
+            self.app.bell()
+            return
+        self.answered(value)

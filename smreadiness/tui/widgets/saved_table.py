@@ -1,0 +1,68 @@
+"""The table of saved assessments: one row each, sorted by a column, the sort shown by an arrow."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from smreadiness.i18n import N_, _
+from smreadiness.textsafe import clean
+from smreadiness.tui.overview import Summary
+from smreadiness.tui.text import RICH_COLOUR, VERDICT_SYMBOL
+
+COLUMNS = {
+    "name": N_("Company"),
+    "progress": N_("Progress"),
+    "verdict": N_("Verdict so far"),
+    "updated": N_("Last change"),
+}
+
+
+def cells(row: Summary) -> tuple[Text, Text, Text, Text]:
+    """A row as text: names literally (Rich ``Text``, never markup), verdicts with a symbol."""
+    name = Text(clean(row.name, single_line=True))
+    if row.problem and row.assessment is None:
+        name = Text.assemble(("⚠ ", "bold red"), name)
+    progress = Text(f"{row.answered}/{row.total}") if row.total else Text("-", style="dim")
+    if row.verdict is not None:
+        text = f"{VERDICT_SYMBOL[row.verdict]} {row.verdict_text}"
+        verdict = Text(text, style=RICH_COLOUR[row.verdict])
+    else:
+        verdict = Text(row.verdict_text, style="bold red" if row.problem else "dim")
+    # ISO dates read the same in every language, and skip loading Babel at startup.
+    when = row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "-"
+    return name, progress, verdict, Text(when)
+
+
+class SavedTable(DataTable[Text]):
+    """Rows are :class:`Summary` objects; the row key is the assessment id."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.rows_shown: list[Summary] = []
+
+    def show(self, rows: list[Summary], sort_key: str, reverse: bool) -> None:
+        """Show these rows (already sorted), keeping the cursor on the same assessment."""
+        selected = self.selected()
+        labels = [
+            _(label) + ((" ▲" if reverse else " ▼") if key == sort_key else "")
+            for key, label in COLUMNS.items()
+        ]
+        # Columns are rebuilt only when a label changes: rebuilding them while rows are still
+        # being measured leaves the widths at the labels' widths.
+        if labels != [str(column.label) for column in self.columns.values()]:
+            self.clear(columns=True)
+            for key, label in zip(COLUMNS, labels, strict=True):
+                self.add_column(label, key=key)
+        else:
+            self.clear()
+        self.rows_shown = rows
+        for row in rows:
+            self.add_row(*cells(row), key=row.id)
+        if selected is not None and any(row.id == selected.id for row in rows):
+            self.move_cursor(row=self.get_row_index(selected.id))
+
+    def selected(self) -> Summary | None:
+        if not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]

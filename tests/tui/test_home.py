@@ -1,0 +1,170 @@
+"""Home: first run, the saved list (filter, sort, unreadable files), new, example, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui_helpers import make_app, save, screen_text, type_text
+
+
+async def test_first_run_is_a_welcome_not_an_empty_table() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Welcome to smreadiness" in text
+        assert "New assessment" in text
+        assert not app.screen.query("#saved")
+
+
+async def test_company_names_are_shown_literally_everywhere(bank: Any) -> None:
+    from smreadiness.tui.screens.interview import InterviewScreen
+
+    save("[red]x[/red]", {"purpose.goals": "vague"}, current="purpose.growth")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "[red]x[/red]" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert "[red]x[/red]" in screen_text(app)  # in the header
+
+
+async def test_new_assessment_asks_for_a_name_then_interviews() -> None:
+    from smreadiness.store import Store
+    from smreadiness.tui.screens.interview import InterviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "What is the company called?" in screen_text(app)
+        await pilot.press("enter")  # no name yet: asked again
+        await pilot.pause()
+        assert "Type a name first" in screen_text(app)
+        await type_text(pilot, "Bakery [b]Aurora[/b]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        [entry] = Store().entries()
+        assert entry.assessment is not None
+        assert entry.assessment.name == "Bakery [b]Aurora[/b]"
+        await pilot.press("escape")  # back from the first question: home, with the new one
+        await pilot.pause()
+        assert "Bakery [b]Aurora[/b]" in screen_text(app)
+
+
+async def test_table_progress_verdict_filter_and_sort(bank: Any) -> None:
+    save("Bakery Aurora", dict(bank.example("bakery-cafe").answers))
+    save("Koskinen Machining", dict(bank.example("machine-shop").answers))
+    save("Just started", {"purpose.goals": "vague"})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "30/30" in text and "✔ GO" in text and "✘ NO-GO" in text
+        assert "open: NO-GO to GO" in text
+        assert "1/30" in text
+        await type_text(pilot, "kosk")
+        text = screen_text(app)
+        assert "Koskinen Machining" in text
+        assert "Bakery Aurora" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Bakery Aurora" in screen_text(app)
+        home = app.screen
+        await pilot.press("ctrl+s")  # by name
+        await pilot.pause()
+        assert [row.name for row in home.rows] == [
+            "Bakery Aurora",
+            "Just started",
+            "Koskinen Machining",
+        ]
+        await pilot.press("ctrl+s")  # by progress, most done first
+        await pilot.pause()
+        assert home.rows[-1].name == "Just started"
+        await pilot.press("ctrl+s")  # by verdict: best first, open and unreadable ones last
+        await pilot.pause()
+        assert [row.name for row in home.rows] == [
+            "Bakery Aurora",
+            "Koskinen Machining",
+            "Just started",
+        ]
+
+
+async def test_unreadable_files_are_listed_with_their_reason(tui_environment: Any) -> None:
+    save("Fine", {})
+    (tui_environment / "broken.toml").write_text("this is [not toml", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⚠ broken.toml" in text
+        assert "unreadable" in text
+        home = app.screen
+        index = [row.file for row in home.rows].index("broken.toml")
+        home.query_one("#table").move_cursor(row=index)
+        await pilot.pause()
+        assert "broken.toml cannot be opened: TOML syntax error" in screen_text(app)
+        await pilot.press("enter")  # cannot be opened: told, not crashed
+        await pilot.pause()
+        assert (tui_environment / "broken.toml").exists()
+
+
+async def test_delete_asks_first(bank: Any) -> None:
+    from smreadiness.store import Store
+
+    save("Keep me", {})
+    save("Delete me", {})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "delete")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert "Delete assessment" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(Store().entries()) == 2
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [e.assessment.name for e in Store().entries() if e.assessment] == ["Keep me"]
+
+
+async def test_example_opens_as_a_scratch_copy_at_its_result(bank: Any) -> None:
+    from smreadiness.store import Store
+    from smreadiness.tui.screens.result import ResultScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "Virtanen Roofing" in screen_text(app)
+        ids = [e.id for e in bank.examples]
+        await pilot.press(*["down"] * ids.index("webshop-no-plan"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        [entry] = Store().entries()
+        assert entry.assessment is not None
+        assert entry.assessment.name == "Northern Wool Socks (example)"
+        assert dict(entry.assessment.answers) == dict(bank.example("webshop-no-plan").answers)
+
+
+async def test_deleting_the_last_one_shows_the_welcome_again() -> None:
+    save("Only one", {})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Welcome to smreadiness" in screen_text(app)
+        await pilot.press("ctrl+e")  # and the welcome's keys work
+        await pilot.pause()
+        assert "Open an example company" in screen_text(app)

@@ -1,0 +1,107 @@
+"""The result: what-if tried on a scratch basis, kept, undone; the report saved to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import args, make_app, save, screen_text, stored, type_text
+
+from smreadiness.report.labels import VERDICT_MEANING
+
+
+async def test_what_if_is_tried_without_saving_then_kept_then_undone(bank: Any) -> None:
+    answers = dict(bank.example("webshop-no-plan").answers)
+    save("Socks", answers)
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        what_if = screen.session.evaluate(full=True).what_if[0]
+        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "TRYING WHAT-IF 1, NOT SAVED" in text
+        assert VERDICT_MEANING[what_if.verdict] in text
+        assert dict(stored("socks").answers) == answers  # nothing saved yet
+        await pilot.press("escape")
+        await pilot.pause()
+        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        saved = dict(stored("socks").answers)
+        assert saved == {**answers, **what_if.changes}
+        assert VERDICT_MEANING[what_if.verdict] in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert dict(stored("socks").answers) == answers
+        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+
+
+async def test_tabs_show_what_if_plan_and_scores(bank: Any) -> None:
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "fix first:" in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert "smallest change that lifts the verdict" in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[ ]  1." in text
+        await pilot.press("space")
+        await pilot.pause()
+        assert "[x]  1." in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert "Resources and ownership" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "marker", "name"),
+    [
+        (".txt", "Social media readiness", "[red]x[/red]"),
+        (".md", "# Social media readiness", "\\[red\\]x\\[/red\\]"),  # escaped, not markup
+    ],
+)
+async def test_save_report_to_a_file(
+    bank: Any, tmp_path: Path, suffix: str, marker: str, name: str
+) -> None:
+    save("[red]x[/red]", dict(bank.example("bakery-cafe").answers))
+    app = make_app(args("resume", target="[red]x[/red]"))
+    target = tmp_path / f"out{suffix}"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Save the report" in screen_text(app)
+        await pilot.press("ctrl+u")  # clear the suggested path
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text("utf-8")
+    assert marker in text
+    assert name in text
+    assert "GO" in text
+
+
+async def test_an_unwritable_report_path_is_reported_in_the_dialog(
+    bank: Any, tmp_path: Path
+) -> None:
+    save("Bakery", dict(bank.example("bakery-cafe").answers))
+    app = make_app(args("resume", target="Bakery"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(tmp_path / "missing" / "dir" / "r.txt"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "cannot" in str(app.screen.query_one("#save-problem").content)
