@@ -49,6 +49,15 @@ def resolve_bank(spec: str | None = None, language: str | None = None) -> Path:
     )
 
 
+def bank_reference(spec: str | None) -> str:
+    """What an assessment records of its bank: a bundled bank's id, else the file's absolute
+    path (so a bank given as a relative path still resolves from another directory)."""
+    path = resolve_bank(spec).resolve()
+    if path.parent == bundled_banks_dir().resolve():
+        return path.stem
+    return str(path)
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()

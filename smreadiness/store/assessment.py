@@ -58,6 +58,8 @@ class Assessment(NamedTuple):
     flagged: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     current: str | None = None
+    done: tuple[str, ...] = ()
+    """Action-plan items ticked off, by action id."""
     fingerprints: Mapping[str, str] = {}
     """Question id -> the question's fingerprint when it was answered (re-ask on change)."""
     history: tuple[Mapping[str, Any], ...] = ()
@@ -89,6 +91,11 @@ class Assessment(NamedTuple):
                 prints[question] = fingerprint
         skipped = tuple(q for q in self.skipped if q != question)
         return self._replace(answers=answers, fingerprints=prints, skipped=skipped, updated=now())
+
+    def with_done(self, action: str, done: bool) -> Assessment:
+        """Tick (or untick) an action of the plan."""
+        rest = tuple(a for a in self.done if a != action)
+        return self._replace(done=(*rest, action) if done else rest, updated=now())
 
     def with_note(self, question: str, note: str) -> Assessment:
         notes = dict(self.notes)
@@ -130,6 +137,8 @@ class Assessment(NamedTuple):
             state["current"] = self.current
         if self.fingerprints:
             state["fingerprints"] = dict(self.fingerprints)
+        if self.done:
+            state["done"] = list(self.done)
         doc: dict[str, Any] = {
             "meta": meta,
             "answers": dict(self.answers),
@@ -183,7 +192,7 @@ def _flatten_answers(answers: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-_STATE_KEYS = {"flagged", "skipped", "current", "fingerprints"}
+_STATE_KEYS = {"flagged", "skipped", "current", "fingerprints", "done"}
 
 
 def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:
@@ -251,7 +260,8 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
     flagged = state.get("flagged", [])
     skipped = state.get("skipped", [])
     current = state.get("current")
-    for key, value in (("flagged", flagged), ("skipped", skipped)):
+    done = state.get("done", [])
+    for key, value in (("flagged", flagged), ("skipped", skipped), ("done", done)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             bad(f"state.{key}", _("must be a list of question ids"))
     if current is not None and not isinstance(current, str):
@@ -292,6 +302,7 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         skipped=tuple(skipped),
         current=current,
         fingerprints=dict(fingerprints),
+        done=tuple(done),
         history=tuple(history),
         extra={k: v for k, v in data.items() if k not in _TOP_KEYS},
         extra_meta={k: v for k, v in meta.items() if k not in _META_KEYS},
