@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ test: lint typecheck unit
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q smreadiness
 	$(BIN)/python bench/startup.py
+
+# Interface strings: extract the marked ones, merge them into the fi/sv catalogs, compile.
+# The compiled .mo files are committed, so installing needs no Babel step.
+catalogs: $(VENV)/.installed-test
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
+		--project smreadiness --copyright-holder "smreadiness" -o smreadiness/locale/smreadiness.pot .
+	$(BIN)/pybabel --quiet update -N -i smreadiness/locale/smreadiness.pot \
+		-d smreadiness/locale -D smreadiness
+	$(BIN)/pybabel --quiet compile -d smreadiness/locale -D smreadiness
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

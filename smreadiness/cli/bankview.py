@@ -12,8 +12,16 @@ from rich.table import Table
 from rich.text import Text
 
 from smreadiness.bank.model import Bank, Question
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.textsafe import clean
+
+# Babel on Python 3.11 cannot extract _() inside f-strings: these are marked here.
+_IN_FSTRINGS = (
+    N_("Answer:"),
+    N_("Asked only when:"),
+    N_("Scores:"),
+    N_("Sources:"),
+)
 
 
 def _t(text: str, style: str = "") -> Text:

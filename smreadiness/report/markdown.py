@@ -5,10 +5,16 @@ from __future__ import annotations
 import html
 import re
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.report.document import ReportDoc
 from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+
+# Babel on Python 3.11 cannot extract _() inside f-strings: these are marked here.
+_IN_FSTRINGS = (
+    N_("Dimension"),
+    N_("Score"),
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
