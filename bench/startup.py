@@ -112,6 +112,10 @@ def main() -> None:
             note = "target <= 1.3x" if "json" in label else ""
             rows.append((label, seconds, seconds / base, note))
         make_store(data, options.assessments, examples)
+        for cached in (work / ".cache" / "smreadiness").glob("list-*.json"):
+            cached.unlink()
+        cold = _once([*cli, "list"], env)
+        rows.append((f"list ({options.assessments} saved, no cache yet)", cold, None, "first run"))
         for label, command in (
             (f"list ({options.assessments} saved)", [*cli, "list"]),
             (f"list --format json ({options.assessments})", [*cli, "list", "--format", "json"]),

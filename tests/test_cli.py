@@ -169,3 +169,18 @@ def test_core_modules_import_without_textual() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_list_cache_never_serves_a_stale_row(answers_file: Any, isolated_dirs: Path) -> None:
+    from smreadiness.store import Store
+
+    assert run_cli("import", str(answers_file("bakery-cafe"))).code == 0
+    first = json.loads(run_cli("list", "--format", "json").out)[0]
+    assert first["verdict"] == "go"
+    store = Store()
+    store.update(first["id"], lambda a: a.with_answer("market.industry", "contested"))
+    again = json.loads(run_cli("list", "--format", "json").out)[0]
+    assert again["verdict"] == "no_go"
+    (isolated_dirs / f"{first['id']}.toml").write_text("not = [toml")
+    broken = json.loads(run_cli("list", "--format", "json").out)[0]
+    assert broken["error"].startswith("unreadable: TOML syntax error")

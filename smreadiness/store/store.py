@@ -66,8 +66,8 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def entries(self) -> list[Entry]:
-        """Every assessment file, newest first; unreadable ones carry their reason."""
+    def files(self) -> list[Path]:
+        """The assessment files in the data directory (temp files of killed saves excluded)."""
         if not self.root.exists():
             return []
         try:
@@ -75,15 +75,22 @@ class Store:
         except OSError as error:
             raise describe_os_error(error, self.root, _("list the directory")) from None
         self._sweep_temp_files()
-        entries: list[Entry] = []
-        for path in paths:
-            try:
-                entries.append(Entry(path, read_assessment(path), None))
-            except ProblemsError as error:
-                reason = "; ".join(
-                    p.message if not p.key else f"{p.key}: {p.message}" for p in error.problems
-                )
-                entries.append(Entry(path, None, reason))
+        return paths
+
+    @staticmethod
+    def entry(path: Path) -> Entry:
+        """One file's assessment, or why it cannot be read."""
+        try:
+            return Entry(path, read_assessment(path), None)
+        except ProblemsError as error:
+            reason = "; ".join(
+                p.message if not p.key else f"{p.key}: {p.message}" for p in error.problems
+            )
+            return Entry(path, None, reason)
+
+    def entries(self) -> list[Entry]:
+        """Every assessment file, newest first; unreadable ones carry their reason."""
+        entries = [self.entry(path) for path in self.files()]
         epoch = now().replace(year=1970)
         entries.sort(key=lambda e: e.assessment.updated if e.assessment else epoch, reverse=True)
         return entries
