@@ -28,7 +28,7 @@ def _stamp(path: Path) -> list[int] | None:
         info = path.stat()
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns]
+    return [info.st_size, info.st_mtime_ns, info.st_ino]  # a new inode on every atomic save
 
 
 def _cache_file(store: Store) -> Path | None:
