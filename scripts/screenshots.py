@@ -82,6 +82,10 @@ def resume(target: str) -> argparse.Namespace:
     return argparse.Namespace(command="resume", target=target, lang="en")
 
 
+def present(target: str) -> argparse.Namespace:
+    return argparse.Namespace(command="present", target=target, bank=None, watch=False, lang="en")
+
+
 async def main(size: tuple[int, int], out: Path) -> None:
     from smreadiness.bank.loader import load_bank
 
@@ -114,6 +118,27 @@ async def main(size: tuple[int, int], out: Path) -> None:
     await shoot(resume("socks-done"), keys("right", "1"), size, out / "what-if.svg")
     await shoot(resume("socks-done"), keys("right", "right"), size, out / "action-plan.svg")
     await shoot(resume("machine"), keys("left"), size, out / "scores.svg")
+    # The owner flipped to "nobody" live: GO becomes NOT YET, the change highlighted.
+    flip = keys(*("down",) * 14, "space", "space")
+    await shoot(present("bakery-cafe"), flip, size, out / "presenter.svg")
+    socks = bank.example("webshop-no-plan")
+    assert socks is not None
+    before = dict(socks.answers)
+    save(
+        bank,
+        "webshop-no-plan",
+        "socks-again",
+        history=({"finished": FIXED, "verdict": "not_yet", "answers": before},),
+    )
+    from smreadiness.store import Store
+
+    Store().update(
+        "socks-again",
+        lambda a: a._replace(
+            answers={**a.answers, "purpose.goals": "measurable", "measurement.metrics": "business"}
+        ),
+    )
+    await shoot(resume("socks-again"), keys("c"), size, out / "compare.svg")
 
 
 def run() -> int:

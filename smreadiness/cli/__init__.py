@@ -63,6 +63,23 @@ def _parser() -> argparse.ArgumentParser:
     resume = add("resume", "continue a saved assessment where you left off")
     resume.add_argument("target", metavar="NAME_OR_ID")
 
+    present = add(
+        "present",
+        "the presenter view for a projector: large type, live verdict, answers flipped on the "
+        "fly; never changes the original",
+    )
+    present.add_argument(
+        "target",
+        metavar="EXAMPLE_OR_NAME",
+        nargs="?",
+        help="an example company's id (`smreadiness examples`) or a saved assessment's name or "
+        "id (default: the bank's first example)",
+    )
+    present.add_argument("--bank", metavar="PATH_OR_ID", help="question bank (default: readiness)")
+    present.add_argument(
+        "--watch", action="store_true", help="reload the bank when its file changes"
+    )
+
     listing = add("list", "saved assessments: id, name, progress, verdict, updated")
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -141,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     command = args.command
     try:
-        if command in (None, "new", "resume"):
+        if command in (None, "new", "resume", "present"):
             from smreadiness.cli.tui import run_tui
 
             return run_tui(args)

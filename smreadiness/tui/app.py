@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.tui.start import Start, StartError, resolve_start
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from smreadiness.store import Store
     from smreadiness.tui.session import Session
+    from smreadiness.tui.workshop import Workshop
 
 
 SCREENS_DIR = Path(__file__).resolve().parent / "screens"
@@ -41,13 +42,14 @@ class SmReadinessApp(App[int]):
     # Each screen names its own .tcss (CSS_PATH); listing them here too parses them all once at
     # startup, because a screen bringing new CSS later makes Textual re-parse every stylesheet.
     CSS_PATH = [
-        SCREENS_DIR / f"{name}.tcss" for name in ("home", "interview", "review", "result", "dialog")
+        SCREENS_DIR / f"{name}.tcss"
+        for name in ("home", "interview", "review", "result", "dialog", "presenter")
     ]
     COMMANDS = App.COMMANDS | {_question_commands}
     BINDINGS = [
-        Binding("f1", "help", _("Help"), tooltip=_("How this works, and every key")),
+        Binding("f1", "help", N_("Help"), tooltip=N_("How this works, and every key")),
         Binding(
-            "ctrl+q", "quit", _("Quit"), priority=True, tooltip=_("Quit; every answer is saved")
+            "ctrl+q", "quit", N_("Quit"), priority=True, tooltip=N_("Quit; every answer is saved")
         ),
     ]
 
@@ -86,6 +88,10 @@ class SmReadinessApp(App[int]):
             from smreadiness.tui.screens.result import ResultScreen
 
             return ResultScreen(start.session)
+        if start.opening == "presenter" and start.workshop is not None:
+            from smreadiness.tui.screens.presenter import PresenterScreen
+
+            return PresenterScreen(start.workshop, watch=start.watch)
         from smreadiness.tui.screens.home import HomeScreen
 
         return HomeScreen(start.language)
@@ -94,6 +100,13 @@ class SmReadinessApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.start.opening == "name":
             self.ask_for_new_name(self.start.bank)
+
+    @property
+    def language(self) -> str:
+        """The interface language now."""
+        from smreadiness.i18n import language
+
+        return language()
 
     def _remember_theme(self, theme: object) -> None:
         from smreadiness.tui.config import SettingsError, save_theme
@@ -112,12 +125,14 @@ class SmReadinessApp(App[int]):
         if len(self.screen_stack) > 1:
             self.pop_screen()
         else:
-            self.switch_screen(fallback())
+            # Textual 8 cannot switch away from the first screen (get_default_screen gives it
+            # no result callback to pop), so the fallback goes on top of it.
+            self.push_screen(fallback())
 
     def home_screen(self) -> Screen[None]:
         from smreadiness.tui.screens.home import HomeScreen
 
-        return HomeScreen(self.start.language)
+        return HomeScreen(self.language)
 
     def ask_for_new_name(self, bank: str | None = None) -> None:
         """The name prompt; a name starts a new interview."""
@@ -135,14 +150,14 @@ class SmReadinessApp(App[int]):
         from smreadiness.tui.session import Session
 
         try:
-            from smreadiness.bank.loader import load_bank
+            from smreadiness.bank.loader import bank_reference, load_bank
 
-            bank = load_bank(bank_spec, self.start.language)
+            bank = load_bank(bank_spec, self.language)
             assessment = self.store.create(
                 name,
-                bank=bank_spec or bank.id,
+                bank=bank_reference(bank_spec),
                 bank_version=bank.version,
-                language=self.start.language,
+                language=self.language,
             )
         except (StoreError, ProblemsError) as error:
             self.notify(str(error), title=_("Cannot start"), severity="error", markup=False)
@@ -184,11 +199,43 @@ class SmReadinessApp(App[int]):
         if not self._pop_to(ReviewScreen, session):
             self.push_screen(ReviewScreen(session))
 
-    def open_result(self, session: Session) -> None:
+    def open_result(self, session: Session, *, finished: bool = False) -> None:
+        """The result; ``finished`` when the user finishes (not a resume): a snapshot is kept
+        when the answers changed since the last one."""
+        from smreadiness.problems import ProblemsError
+        from smreadiness.store import StoreError
         from smreadiness.tui.screens.result import ResultScreen
 
+        if finished:
+            try:
+                session.finish()
+            except (StoreError, ProblemsError) as error:
+                self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
         if not self._pop_to(ResultScreen, session):
             self.push_screen(ResultScreen(session))
+
+    def open_presenter(self, workshop: Workshop) -> None:
+        """The presenter view on a scratch copy; closing it comes back here."""
+        from smreadiness.tui.screens.presenter import PresenterScreen
+
+        self.push_screen(PresenterScreen(workshop))
+
+    def present_session(self, session: Session) -> None:
+        from smreadiness.tui.workshop import Workshop
+
+        bank_spec = session.assessment.bank or None
+        self.open_presenter(Workshop(session.bank, bank_spec, session.name, session.answers))
+
+    def action_present(self) -> None:
+        """The presenter view on the assessment in front (key p on the interview and result)."""
+        session: Session | None = getattr(self.screen, "session", None)
+        if session is not None:
+            self.present_session(session)
+
+    async def switch_language(self, code: str) -> None:
+        from smreadiness.tui.language import switch_language
+
+        await switch_language(self, code)
 
     # ------------------------------------------------------------------ everywhere
 
@@ -209,52 +256,38 @@ class SmReadinessApp(App[int]):
         self.push_screen(SaveFileScreen(session, "assessment"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        session: Session | None = getattr(screen, "session", None)
-        yield SystemCommand(_("Help"), _("How this works, and every key"), self.action_help)
-        yield SystemCommand(
-            _("Home"), _("Saved assessments, new ones and examples"), lambda: self.switch_to_home()
-        )
-        if session is None:
-            return
-        if hasattr(screen, "action_outline"):
-            yield SystemCommand(
-                _("Go to question"), _("The outline of all questions"), screen.action_outline
-            )
-        yield SystemCommand(
-            _("Review answers"), _("Every answer by dimension"), lambda: self.open_review(session)
-        )
-        yield SystemCommand(
-            _("Result"), _("Verdict, reasons, what-if and plan"), lambda: self.open_result(session)
-        )
-        yield SystemCommand(
-            _("Save report"),
-            _("Write the full report to a text file"),
-            lambda: self.save_report(session),
-        )
-        yield SystemCommand(
-            _("Export assessment"),
-            _("Write the assessment file, to move it elsewhere"),
-            lambda: self.export_assessment(session),
-        )
+        from smreadiness.tui.palette import system_commands
+
+        yield from system_commands(self, screen, super().get_system_commands(screen))
 
     def switch_to_home(self) -> None:
         from smreadiness.tui.screens.home import HomeScreen
 
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HomeScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        if not isinstance(self.screen, HomeScreen):
-            self.switch_screen(self.home_screen())
+        self.push_screen(self.home_screen())  # on top of the first screen: see go_back
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the TUI for ``smreadiness``, ``new`` or ``resume``; returns the exit code.
 
-    A bad or missing assessment name is one line on stderr and exit 1, before the app starts.
+    A bad or missing assessment name is one line on stderr and exit 1, before the app starts; a
+    bank or file that cannot be read is one line per problem and exit 3.
     """
     try:
         start = resolve_start(args)
     except StartError as error:
+        if error.problems:
+            from smreadiness.cli import EXIT_BAD_INPUT
+            from smreadiness.cli.common import print_problems
+
+            print_problems(error.problems)
+            return EXIT_BAD_INPUT
         from smreadiness.textsafe import clean
 
         print(clean(str(error), single_line=True), file=sys.stderr)

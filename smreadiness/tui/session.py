@@ -175,6 +175,27 @@ class Session:
         if self.assessment.current != question_id:
             self.change(lambda latest: replace_fields(latest, current=question_id))
 
+    def set_done(self, action_id: str, done: bool) -> None:
+        """Tick (or untick) a step of the action plan; kept in the file."""
+        self.change(lambda latest: latest.with_done(action_id, done))
+
+    def finish(self) -> None:
+        """Keep a snapshot of the finished state, unless the answers are the last snapshot's."""
+        from smreadiness.history import add_snapshot, snapshots
+
+        taken = snapshots(self.assessment)
+        if taken and dict(taken[-1].answers) == self.answers:
+            return  # nothing new: spare the write
+        bank = self.bank
+        self.change(lambda latest: add_snapshot(latest, bank))
+
+    def use_bank(self, bank: Bank) -> None:
+        """The same bank in another language (or reloaded): every derived picture is redone."""
+        self.bank = bank
+        self._answers = None
+        self._stale = None
+        self._evaluations.clear()
+
     def apply_changes(self, changes: Mapping[str, Scalar | None]) -> dict[str, Scalar | None]:
         """Set several answers at once; returns the answers they replaced (for undo)."""
         before: dict[str, Scalar | None] = {q: self.answers.get(q) for q in changes}

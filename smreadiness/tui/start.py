@@ -5,17 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import Literal, NamedTuple
 
+from smreadiness.bank.model import Bank
 from smreadiness.i18n import LANGUAGES, set_language
-from smreadiness.problems import ProblemsError
-from smreadiness.store import Assessment, Store, StoreError
+from smreadiness.problems import Problem, ProblemsError
+from smreadiness.store import Assessment, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME
 from smreadiness.tui.session import Session
+from smreadiness.tui.workshop import Workshop
 
-Opening = Literal["home", "name", "interview", "result"]
+Opening = Literal["home", "name", "interview", "result", "presenter"]
 
 
 class StartError(Exception):
-    """The command cannot open the app; the message is one line for stderr."""
+    """The command cannot open the app: a message for stderr, or the problems of a bad file
+    (one line each, exit 3)."""
+
+    def __init__(self, message: str = "", problems: list[Problem] | None = None) -> None:
+        super().__init__(message or "; ".join(str(p) for p in problems or []))
+        self.problems = list(problems or [])
 
 
 class Start(NamedTuple):
@@ -26,21 +33,22 @@ class Start(NamedTuple):
     question: str | None = None
     language: str = "en"
     bank: str | None = None
+    workshop: Workshop | None = None
+    watch: bool = False
 
 
-def _problem_text(error: ProblemsError) -> str:
-    return "; ".join(str(p) for p in error.problems)
+def _load_bank(spec: str | None, language: str) -> Bank:
+    from smreadiness.bank.loader import load_bank
+
+    try:
+        return load_bank(spec or None, language)
+    except ProblemsError as error:
+        raise StartError(problems=error.problems) from None
 
 
 def open_session(store: Store, assessment: Assessment, language: str) -> Session:
     """The session for a saved assessment, with the bank it was made with."""
-    from smreadiness.bank.loader import load_bank
-
-    try:
-        bank = load_bank(assessment.bank or None, language)
-    except ProblemsError as error:
-        raise StartError(f"smreadiness: {_problem_text(error)}") from None
-    return Session(store, assessment, bank)
+    return Session(store, assessment, _load_bank(assessment.bank or None, language))
 
 
 def where_to_resume(session: Session) -> Start:
@@ -51,31 +59,44 @@ def where_to_resume(session: Session) -> Start:
     return Start("interview", session, point, session.assessment.language)
 
 
+def choose_language(args: argparse.Namespace, remembered: str | None = None) -> str:
+    """``--lang`` if given, else ``remembered`` (the assessment's), else the language chosen
+    in the app last time, else the environment's; the interface speaks it from now on."""
+    language = getattr(args, "lang", None) or "en"
+    if not getattr(args, "lang_given", True):
+        from smreadiness.tui.config import load_language
+
+        chosen = remembered if remembered in LANGUAGES else load_language()
+        language = chosen or language
+    set_language(language)
+    return language
+
+
+def _find(store: Store, target: str) -> Assessment:
+    try:
+        return store.find(target)
+    except StoreError as error:
+        raise StartError(f"smreadiness: {error}") from None
+    except ProblemsError as error:
+        raise StartError(problems=error.problems) from None
+
+
 def resolve_start(args: argparse.Namespace) -> Start:
     """Read the command line into a :class:`Start`; raises :class:`StartError`."""
     command = getattr(args, "command", None)
-    language = getattr(args, "lang", None) or "en"
     if command == "resume":
         store = Store()
-        try:
-            assessment = store.find(str(getattr(args, "target", "")))
-        except StoreError as error:
-            raise StartError(f"smreadiness: {error}") from None
-        except ProblemsError as error:
-            raise StartError(f"smreadiness: {_problem_text(error)}") from None
-        if not getattr(args, "lang_given", True) and assessment.language in LANGUAGES:
-            # No --lang: the screens speak the language the assessment was made in.
-            language = assessment.language
-            set_language(language)
+        assessment = _find(store, str(getattr(args, "target", "")))
+        language = choose_language(args, assessment.language)
         return where_to_resume(open_session(store, assessment, language))
+    language = choose_language(args)
+    if command == "present":
+        return present(args, language)
     if command == "new":
-        from smreadiness.bank.loader import load_bank
+        from smreadiness.bank.loader import bank_reference
 
         spec = getattr(args, "bank", None)
-        try:
-            bank = load_bank(spec, language)
-        except ProblemsError as error:
-            raise StartError(f"smreadiness: {_problem_text(error)}") from None
+        bank = _load_bank(spec, language)
         name = (getattr(args, "name", None) or "").strip()
         if not name:
             return Start("name", None, None, language, spec)
@@ -84,10 +105,45 @@ def resolve_start(args: argparse.Namespace) -> Start:
         store = Store()
         try:
             assessment = store.create(
-                name, bank=spec or bank.id, bank_version=bank.version, language=language
+                name, bank=bank_reference(spec), bank_version=bank.version, language=language
             )
         except StoreError as error:
             raise StartError(f"smreadiness: {error}") from None
         session = Session(store, assessment, bank)
         return Start("interview", session, bank.questions[0].id, language, spec)
     return Start("home", None, None, language)
+
+
+def present(args: argparse.Namespace, language: str) -> Start:
+    """The presenter on an example of the bank (the first when none is named) or a saved
+    assessment, as a scratch copy."""
+    spec = getattr(args, "bank", None)
+    target = (getattr(args, "target", None) or "").strip()
+    watch = bool(getattr(args, "watch", False))
+    bank = _load_bank(spec, language)
+    example = bank.example(target) if target else (bank.examples[0] if bank.examples else None)
+    if example is not None:
+        workshop = Workshop(bank, spec, example.name, example.answers)
+        return Start("presenter", None, None, language, spec, workshop, watch)
+    if not target:
+        raise StartError(
+            f"smreadiness: bank {bank.id!r} has no example companies; "
+            "name a saved assessment to present"
+        )
+    store = Store()
+    try:
+        assessment = store.find(target)
+    except NotFoundError as error:
+        ids = ", ".join(e.id for e in bank.examples) or "none"
+        raise StartError(
+            f"smreadiness: {target!r} is not an example of bank {bank.id!r} ({ids}); {error}"
+        ) from None
+    except StoreError as error:
+        raise StartError(f"smreadiness: {error}") from None
+    except ProblemsError as error:
+        raise StartError(problems=error.problems) from None
+    if not spec and assessment.bank and assessment.bank != bank.id:
+        spec = assessment.bank
+        bank = _load_bank(spec, language)
+    workshop = Workshop(bank, spec or assessment.bank or None, assessment.name, assessment.answers)
+    return Start("presenter", None, None, language, spec, workshop, watch)

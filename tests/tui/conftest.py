@@ -32,6 +32,9 @@ def tui_environment(
     time.tzset()
     yield data
     time.tzset()
+    from smreadiness.i18n import set_language
+
+    set_language("en")  # a test that switched language must not change the next one
 
 
 @pytest.fixture

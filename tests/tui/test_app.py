@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
     [
         (args("resume", target="nobody"), "no saved assessment named 'nobody'"),
         (args("resume", target=""), "give the name or id of a saved assessment"),
-        (args("new", name="X", bank="no-such-bank"), "no such bank"),
         (args("new", name="x" * 300), "--name is 300 characters"),
     ],
 )
@@ -43,7 +42,7 @@ def test_unreadable_saved_file_named_on_resume(
 
     tui_environment.mkdir(parents=True, exist_ok=True)
     (tui_environment / "broken.toml").write_text("[meta\n", encoding="utf-8")
-    assert run_app(args("resume", target="broken")) == 1
+    assert run_app(args("resume", target="broken")) == 3  # bad input file, as in `report`
     err = capsys.readouterr().err
     assert "broken.toml" in err and "TOML syntax error" in err
     assert err.count("\n") == 1
@@ -178,3 +177,21 @@ async def test_new_without_a_name_asks_for_one() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_back_and_home_from_the_first_screen(bank: Any) -> None:
+    """The screen a command opens on is the first: going back or home from it must work."""
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # from the result: to the review
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
+        app.switch_to_home()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert "Socks" in screen_text(app)
+        app.switch_to_home()  # already there: stays
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

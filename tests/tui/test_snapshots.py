@@ -201,3 +201,33 @@ def test_save_report_dialog(
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=keys("f1"))
+
+
+def present_flipped() -> Callable[[Any], Any]:
+    """The presenter on the bakery with its owner flipped to nobody: GO becomes NOT YET."""
+    return keys(*("down",) * 14, "space", "space")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = make_app(args("present", target="bakery-cafe"))
+    assert snap_compare(app, terminal_size=size, run_before=present_flipped())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter_what_if(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = make_app(args("present", target="webshop-no-plan"))
+    assert snap_compare(app, terminal_size=size, run_before=keys("w"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_result_compare_with_last_time(snap_compare: Any, size: tuple[int, int]) -> None:
+    from tui_helpers import FIXED_TIME
+
+    bank = examples()
+    before = dict(bank.example("webshop-no-plan").answers)
+    now = {**before, "purpose.goals": "measurable", "measurement.metrics": "business"}
+    snapshot = {"finished": FIXED_TIME, "verdict": "not_yet", "answers": before}
+    save("Northern Wool Socks", now, assessment_id="done", history=(snapshot,))
+    app = make_app(args("resume", target="done"))
+    assert snap_compare(app, terminal_size=size, run_before=keys("c"))

@@ -17,6 +17,8 @@ def args(command: str | None = None, **values: Any) -> argparse.Namespace:
         defaults.update(name=None, bank=None)
     if command == "resume":
         defaults.update(target="")
+    if command == "present":
+        defaults.update(target=None, bank=None, watch=False)
     return argparse.Namespace(**{**defaults, **values})
 
 

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -18,8 +18,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", _("Yes")),
-        Binding("n,escape", "answer(False)", _("No")),
+        Binding("y", "answer(True)", N_("Yes")),
+        Binding("n,escape", "answer(False)", N_("No")),
     ]
 
     def __init__(self, title: str, message: Content, yes: str = "") -> None:

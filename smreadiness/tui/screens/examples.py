@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from smreadiness.bank.model import Example
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.tui.text import literal, verdict_content
 
 
@@ -21,7 +21,7 @@ class ExamplePicker(ModalScreen[str | None]):
 
     CSS_PATH = "dialog.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, examples: tuple[Example, ...]) -> None:

@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 
-HELP = """\
+HELP = N_(
+    """\
 How it works
   About 30 questions in eight areas. Every answer is saved
   the moment you give it: quit at any time (ctrl+q), and
@@ -53,23 +54,35 @@ Result
   k             keep the tried change (saved; u undoes it)
   Esc           stop trying, or go back
   ← →           switch tabs
-  Space         tick off a step of the plan
+  Space         tick off a step of the plan (kept)
   s             save the full report (.txt, .md or .html)
   r             review the answers
+  c             compare with last time (after a change)
+  p             presenter view (also from the interview)
+
+Presenter (smreadiness present)
+  ↑ ↓           pick an answer (or click it)
+  Space  →      its next option, or one more (numbers)
+  ←             its previous option, or one less
+  w             what would change this; its number applies it
+  r             back to the original answers
+  ctrl+s        save these answers as a new assessment
+  p  Esc        close; nothing else is ever saved
 
 Everywhere
-  ctrl+p        command palette: go to a question, theme,
-                save the report, export, help
+  ctrl+p        command palette: go to a question, language,
+                theme, presenter, save the report, export
   F1            this help
   ctrl+q        quit
 """
+)
 
 
 class HelpScreen(ModalScreen[None]):
     """Closed with Esc, F1 or q."""
 
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape,f1,q", "close", _("Close"))]
+    BINDINGS = [Binding("escape,f1,q", "close", N_("Close"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="-wide"):

@@ -13,14 +13,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, DataTable, Header, Input, Static
 
-from smreadiness.i18n import N_, _
+from smreadiness.i18n import N_, _, language
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.banks import BankCache
 from smreadiness.tui.overview import SORT_KEYS, Summary, matches, sort_summaries, summarise
 from smreadiness.tui.text import literal
+from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.saved_table import SavedTable
 
 WELCOME = N_(
@@ -38,18 +39,20 @@ class HomeScreen(Screen[None]):
 
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("ctrl+n", "new", _("New"), priority=True, tooltip=_("Start a new assessment")),
+        Binding("ctrl+n", "new", N_("New"), priority=True, tooltip=N_("Start a new assessment")),
         Binding(
-            "ctrl+e", "example", _("Example"), priority=True, tooltip=_("Open an example company")
+            "ctrl+e", "example", N_("Example"), priority=True, tooltip=N_("Open an example company")
         ),
-        Binding("enter", "open", _("Open"), priority=True, tooltip=_("Continue the selected one")),
         Binding(
-            "ctrl+d", "delete", _("Delete"), priority=True, tooltip=_("Delete the selected one")
+            "enter", "open", N_("Open"), priority=True, tooltip=N_("Continue the selected one")
         ),
-        Binding("ctrl+s", "sort", _("Sort"), priority=True, tooltip=_("Sort by the next column")),
-        Binding("escape", "clear_filter", _("Clear filter"), show=False),
-        Binding("down", "move(1)", _("Down"), show=False),
-        Binding("up", "move(-1)", _("Up"), show=False),
+        Binding(
+            "ctrl+d", "delete", N_("Delete"), priority=True, tooltip=N_("Delete the selected one")
+        ),
+        Binding("ctrl+s", "sort", N_("Sort"), priority=True, tooltip=N_("Sort by the next column")),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False),
+        Binding("down", "move(1)", N_("Down"), show=False),
+        Binding("up", "move(-1)", N_("Up"), show=False),
     ]
 
     sort_key: reactive[str] = reactive("updated", init=False)
@@ -73,7 +76,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Container(id="home-body"):
             yield self.body()
-        yield Footer()
+        yield LocalFooter()
 
     def body(self) -> Widget:
         """Only what is shown is built, the table or the welcome: startup time counts."""
@@ -101,6 +104,12 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Is social media right for your business now?")
         self.shown()
+
+    async def relabel(self) -> None:
+        """After a language switch: everything again, in the new language."""
+        self.banks = BankCache(language())
+        await self.recompose()
+        self.on_mount()
 
     async def on_screen_resume(self) -> None:
         if self.fresh:  # just built from what is on disk
@@ -222,13 +231,9 @@ class HomeScreen(Screen[None]):
     def action_new(self) -> None:
         self.nav.ask_for_new_name()
 
-    @on(Button.Pressed, "#new")
-    def new_pressed(self) -> None:
-        self.action_new()
-
-    @on(Button.Pressed, "#example")
-    def example_pressed(self) -> None:
-        self.action_example()
+    @on(Button.Pressed, "#new, #example")
+    def welcome_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_new() if event.button.id == "new" else self.action_example()
 
     def action_example(self) -> None:
         from smreadiness.tui.screens.examples import ExamplePicker
@@ -240,25 +245,19 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ExamplePicker(bank.examples), self.open_example)
 
     def open_example(self, example_id: str | None) -> None:
-        from smreadiness.tui.session import Session, replace_fields
+        from smreadiness.tui.session import Session
+        from smreadiness.tui.workshop import copy_example
 
         bank = self.banks.get(None)
         example = bank.example(example_id) if example_id and not isinstance(bank, str) else None
         if example is None or isinstance(bank, str):
             return
-        store = self.nav.store
         try:
-            copy = store.create(
-                _("{name} (example)").format(name=example.name),
-                bank=bank.id,
-                bank_version=bank.version,
-                language=bank.language,
-            )
-            copy = store.update(copy.id, lambda a: replace_fields(a, answers=dict(example.answers)))
+            copy = copy_example(self.nav.store, bank, example)
         except StoreError as error:
             self.notify(str(error), title=_("Cannot copy"), severity="error", markup=False)
             return
-        self.nav.open_session(Session(store, copy, bank))
+        self.nav.open_session(Session(self.nav.store, copy, bank))
 
     def action_open(self) -> None:
         from smreadiness.tui.session import Session

@@ -15,7 +15,7 @@ from textual.widgets import Header, Input, Static
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.problems import ProblemsError
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
@@ -26,6 +26,7 @@ from smreadiness.tui.widgets.key_bar import KeyBar
 from smreadiness.tui.widgets.live_panel import LivePanel
 from smreadiness.tui.widgets.number_question import NumberQuestion
 from smreadiness.tui.widgets.question import QuestionWidget
+from smreadiness.tui.widgets.question_marks import QuestionMarks
 from smreadiness.tui.widgets.text_question import TextQuestion
 from smreadiness.tui.widgets.why_panel import WhyPanel
 
@@ -41,40 +42,42 @@ class InterviewScreen(Screen[None]):
     CSS_PATH = "interview.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("1", "pick(1)", _("Pick"), key_display="1-9", priority=True),
+        Binding("1", "pick(1)", N_("Pick"), key_display="1-9", priority=True),
         *(
             Binding(str(n), f"pick({n})", f"Pick {n}", show=False, priority=True)
             for n in range(2, 10)
         ),
-        Binding("escape", "back", _("Back"), tooltip=_("The previous question")),
-        Binding("left", f"back('{ARROW}')", _("Back"), show=False, priority=True),
+        Binding("escape", "back", N_("Back"), tooltip=N_("The previous question")),
+        Binding("left", f"back('{ARROW}')", N_("Back"), show=False, priority=True),
         Binding(
             "right",
             "forward",
-            _("Next"),
+            N_("Next"),
             key_display="→",
             priority=True,
-            tooltip=_("Next, unchanged"),
+            tooltip=N_("Next, unchanged"),
         ),
         Binding(
             "pagedown",
             f"forward('{FIELD}')",
-            _("Next"),
+            N_("Next"),
             priority=True,
-            tooltip=_("Next, unchanged"),
+            tooltip=N_("Next, unchanged"),
         ),
-        Binding("s", "skip", _("Skip"), tooltip=_("Don't know yet: leave it unanswered for now")),
-        Binding("ctrl+s", f"skip('{FIELD}')", _("Skip")),
-        Binding("f", "flag", _("Flag"), tooltip=_("Mark it to revisit")),
-        Binding("ctrl+g", f"flag('{FIELD}')", _("Flag")),
-        Binding("n", "note", _("Note")),
-        Binding("ctrl+n", f"note('{FIELD}')", _("Note")),
-        Binding("question_mark", "why", _("Why"), key_display="?", tooltip=_("Why this matters")),
-        Binding("ctrl+y", f"why('{FIELD}')", _("Why")),
-        Binding("o", "outline", _("Outline"), tooltip=_("All questions; jump anywhere")),
-        Binding("ctrl+o", f"outline('{FIELD}')", _("Outline")),
-        Binding("r", "review", _("Review"), tooltip=_("All answers, then the result")),
-        Binding("ctrl+r", f"review('{FIELD}')", _("Review")),
+        Binding("s", "skip", N_("Skip"), tooltip=N_("Don't know yet: leave it unanswered for now")),
+        Binding("ctrl+s", f"skip('{FIELD}')", N_("Skip")),
+        Binding("f", "flag", N_("Flag"), tooltip=N_("Mark it to revisit")),
+        Binding("ctrl+g", f"flag('{FIELD}')", N_("Flag")),
+        Binding("n", "note", N_("Note")),
+        Binding("ctrl+n", f"note('{FIELD}')", N_("Note")),
+        Binding("question_mark", "why", N_("Why"), key_display="?", tooltip=N_("Why this matters")),
+        Binding("ctrl+y", f"why('{FIELD}')", N_("Why")),
+        Binding("o", "outline", N_("Outline"), tooltip=N_("All questions; jump anywhere")),
+        Binding("ctrl+o", f"outline('{FIELD}')", N_("Outline")),
+        Binding("r", "review", N_("Review"), tooltip=N_("All answers, then the result")),
+        Binding("ctrl+r", f"review('{FIELD}')", N_("Review")),
+        # Shown in help and the palette: the footer has no room left at 80 columns.
+        Binding("p", "app.present", N_("Present"), show=False),
     ]
 
     show_why: reactive[bool] = reactive(False)
@@ -104,7 +107,7 @@ class InterviewScreen(Screen[None]):
                 yield ChoiceQuestion(id="choice", classes="answer")
                 yield NumberQuestion(id="number", classes="answer")
                 yield TextQuestion(id="text", classes="answer")
-                yield Static("", id="marks")
+                yield QuestionMarks("", id="marks")
                 yield WhyPanel(id="why")
             yield LivePanel(id="live")
         yield KeyBar()
@@ -114,6 +117,11 @@ class InterviewScreen(Screen[None]):
         for field in self.query(Input):
             field.cursor_blink = self.nav.cursor_blink
         self.show_question()
+
+    async def relabel(self) -> None:
+        """After a language switch: built again, in the new language."""
+        await self.recompose()
+        self.on_mount()
 
     # ------------------------------------------------------------------ showing
 
@@ -147,12 +155,9 @@ class InterviewScreen(Screen[None]):
         saved_problem = self.query_one("#saved-problem", Static)
         saved_problem.display = problem is not None
         if problem:
-            saved_problem.update(
-                Content(
-                    "⚠ " + _("Your earlier answer needs a look: {problem}.").format(problem=problem)
-                )
-            )
-        widget_id = {"choice": "choice", "number": "number", "text": "text"}[question.kind]
+            needs = _("Your earlier answer needs a look: {problem}.").format(problem=problem)
+            saved_problem.update(Content("⚠ " + needs))
+        widget_id = question.kind  # the answer widgets' ids are the question kinds
         for widget in self.query(".answer").results(QuestionWidget):
             widget.display = widget.id == widget_id
         answer_widget = self.query_one(f"#{widget_id}", QuestionWidget)
@@ -165,18 +170,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
 
     def show_marks(self) -> None:
-        question_id = self.question_id
-        parts: list[Content] = []
-        if self.session.status(question_id) == "skipped":
-            parts.append(Content.styled("? don't know yet (unanswered)", "$warning"))
-        if self.session.is_flagged(question_id):
-            parts.append(Content.styled("⚑ flagged to revisit", "bold $warning"))
-        note = self.session.note(question_id)
-        if note:
-            parts.append(Content.assemble(("✎ note: ", "$accent"), literal(note, "italic")))
-        marks = self.query_one("#marks", Static)
-        marks.display = bool(parts)
-        marks.update(Content("\n").join(parts))
+        self.query_one(QuestionMarks).show(self.session, self.question_id)
 
     def refresh_live(self) -> None:
         session = self.session
@@ -285,9 +279,8 @@ class InterviewScreen(Screen[None]):
             if note is not None and self._save(lambda: self.session.set_note(question_id, note)):
                 self.show_marks()
 
-        self.app.push_screen(
-            NoteScreen(self.question().prompt, self.session.note(question_id)), keep
-        )
+        prompt, current = self.question().prompt, self.session.note(question_id)
+        self.app.push_screen(NoteScreen(prompt, current), keep)
 
     def action_why(self, _via: str = "") -> None:
         self.show_why = not self.show_why

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.store.assessment import MAX_NAME
 
 
@@ -18,7 +18,7 @@ class NamePrompt(ModalScreen[str | None]):
     """The company name; dismissed with the name, or None when cancelled."""
 
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.tui.text import literal
 
 MAX_NOTE = 1000
@@ -19,7 +19,7 @@ class NoteScreen(ModalScreen[str | None]):
     """Dismissed with the note (empty removes it), or None when cancelled."""
 
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, prompt: str, note: str) -> None:
         super().__init__()

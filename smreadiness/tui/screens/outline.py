@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.tui.lines import list_width, question_line
 from smreadiness.tui.session import Session
 from smreadiness.tui.text import literal
@@ -21,7 +21,7 @@ class OutlineScreen(ModalScreen[str | None]):
     """Dismissed with the id of the question to jump to, or None."""
 
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape,o", "cancel", _("Close"))]
+    BINDINGS = [Binding("escape,o", "cancel", N_("Close"))]
 
     def __init__(self, session: Session, current: str | None) -> None:
         super().__init__()

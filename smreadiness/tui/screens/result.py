@@ -12,11 +12,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.engine import Evaluation
-from smreadiness.i18n import _
+from smreadiness.history import Snapshot, previous_snapshot
+from smreadiness.i18n import N_, _
 from smreadiness.problems import ProblemsError
 from smreadiness.report.labels import range_text
 from smreadiness.store import StoreError
@@ -25,6 +26,7 @@ from smreadiness.tui.session import Session
 from smreadiness.tui.widgets.action_checklist import ActionChecklist
 from smreadiness.tui.widgets.dimension_chart import DimensionChart
 from smreadiness.tui.widgets.live_panel import dimension_rows
+from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
 from smreadiness.tui.widgets.verdict_banner import VerdictBanner
 from smreadiness.tui.widgets.what_if_list import WhatIfList, changes_content
@@ -37,17 +39,19 @@ class ResultScreen(Screen[None]):
 
     CSS_PATH = "result.tcss"
     BINDINGS = [
-        Binding("1", "try(1)", _("Try what-if"), key_display="1-8"),
+        Binding("1", "try(1)", N_("Try what-if"), key_display="1-8"),
         *(Binding(str(n), f"try({n})", f"what-if {n}", show=False) for n in range(2, 9)),
-        Binding("k", "keep", _("Keep it"), tooltip=_("Save the tried change to the assessment")),
+        Binding("k", "keep", N_("Keep it"), tooltip=N_("Save the tried change to the assessment")),
         Binding(
-            "u", "undo", _("Undo"), tooltip=_("Put back the answers before the last kept change")
+            "u", "undo", N_("Undo"), tooltip=N_("Put back the answers before the last kept change")
         ),
-        Binding("escape", "back", _("Back")),
-        Binding("left", "tab(-1)", _("Tabs"), key_display="←→", priority=True),
-        Binding("right", "tab(1)", _("Next tab"), show=False, priority=True),
-        Binding("s", "save", _("Save report")),
-        Binding("r", "review", _("Review")),
+        Binding("escape", "back", N_("Back")),
+        Binding("left", "tab(-1)", N_("Tabs"), key_display="←→", priority=True),
+        Binding("right", "tab(1)", N_("Next tab"), show=False, priority=True),
+        Binding("s", "save", N_("Save report")),
+        Binding("r", "review", N_("Review")),
+        Binding("c", "compare", N_("Compare"), tooltip=N_("What changed since last time")),
+        Binding("p", "app.present", N_("Present"), tooltip=N_("Presenter view for a projector")),
     ]
 
     trying: reactive[int | None] = reactive(None, init=False)
@@ -77,7 +81,7 @@ class ResultScreen(Screen[None]):
             with TabPane(_("Scores"), id="scores"), VerticalScroll():
                 yield DimensionChart(progress=False, id="chart")
                 yield Static("", id="scores-note")
-        yield Footer()
+        yield LocalFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("{name}: result").format(name=self.session.name)
@@ -86,6 +90,14 @@ class ResultScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.is_mounted:
             self.refresh_all()
+            self.refresh_bindings()
+
+    async def relabel(self) -> None:
+        """After a language switch: built again, in the new language, on the same tab."""
+        active = self.query_one(TabbedContent).active
+        await self.recompose()
+        self.on_mount()
+        self.query_one(TabbedContent).active = active
 
     # ------------------------------------------------------------------ showing
 
@@ -145,7 +157,7 @@ class ResultScreen(Screen[None]):
             if shown.actions
             else Content(_("Nothing to add: keep going as planned."))
         )
-        self.query_one(ActionChecklist).show(bank, shown.actions)
+        self.query_one(ActionChecklist).show(bank, shown.actions, self.session.assessment.done)
         status = {q.id: q.id in shown.answers for q in self.session.visible()}
         self.query_one(DimensionChart).show(dimension_rows(bank, shown, status))
         self.query_one("#scores-note", Static).update(
@@ -170,7 +182,13 @@ class ResultScreen(Screen[None]):
             return self.trying is not None
         if action == "undo":
             return bool(self.undo_stack)
+        if action == "compare":
+            return self.previous() is not None
         return True
+
+    def previous(self) -> Snapshot | None:
+        """The latest finished snapshot whose answers differ from these, if there is one."""
+        return previous_snapshot(self.session.assessment, self.session.answers)
 
     def action_try(self, number: int) -> None:
         if number > len(self.session.evaluate(full=True).what_if):
@@ -245,3 +263,18 @@ class ResultScreen(Screen[None]):
 
     def action_review(self) -> None:
         self.nav.open_review(self.session)
+
+    def action_compare(self) -> None:
+        from smreadiness.tui.screens.compare import CompareScreen
+
+        snapshot = self.previous()
+        if snapshot is not None:
+            self.app.push_screen(CompareScreen(self.session, snapshot))
+
+    @on(ActionChecklist.Ticked, "#checklist")
+    def step_ticked(self, event: ActionChecklist.Ticked) -> None:
+        """Ticks are kept in the assessment file, so they are there next time."""
+        try:
+            self.session.set_done(event.action_id, event.done)
+        except (StoreError, ProblemsError) as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)

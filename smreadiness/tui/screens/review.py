@@ -9,15 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.report.labels import answer_label
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.lines import list_width, question_line
 from smreadiness.tui.session import Session
 from smreadiness.tui.text import literal
+from smreadiness.tui.widgets.local_footer import LocalFooter
 
 
 class ReviewScreen(Screen[None]):
@@ -25,10 +26,10 @@ class ReviewScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("enter", "edit", _("Edit answer"), priority=True),
-        Binding("v", "result", _("See the result")),
-        Binding("u", "next_open", _("Next unanswered")),
+        Binding("escape", "back", N_("Back")),
+        Binding("enter", "edit", N_("Edit answer"), priority=True),
+        Binding("v", "result", N_("See the result")),
+        Binding("u", "next_open", N_("Next unanswered")),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -44,11 +45,19 @@ class ReviewScreen(Screen[None]):
         yield Header()
         yield Static("", id="summary")
         yield OptionList(id="answers")
-        yield Footer()
+        yield LocalFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("{name}: review").format(name=self.session.name)
         self.fill()
+        self.query_one(OptionList).focus()
+
+    async def relabel(self) -> None:
+        """After a language switch: built again, in the new language."""
+        highlighted = self.query_one(OptionList).highlighted
+        await self.recompose()
+        self.sub_title = _("{name}: review").format(name=self.session.name)
+        self.fill(highlighted)
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -151,7 +160,7 @@ class ReviewScreen(Screen[None]):
         self.notify(_("Every question is answered."), timeout=3)
 
     def action_result(self) -> None:
-        self.nav.open_result(self.session)
+        self.nav.open_result(self.session, finished=True)
 
     def action_back(self) -> None:
         self.nav.go_back(lambda: self._interview())

@@ -35,7 +35,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
     """Dismissed with the path written, or None when cancelled."""
 
     CSS_PATH = "dialog.tcss"
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, session: Session, what: str) -> None:
         super().__init__()

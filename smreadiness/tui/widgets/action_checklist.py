@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine import ActionItem
-from smreadiness.i18n import _
+from smreadiness.i18n import N_, _
 from smreadiness.tui.text import hanging, literal
 from smreadiness.tui.widgets.wrapped_list import WrappedList
 
 
 class ActionChecklist(WrappedList):
-    """Space (or Enter, or a click) ticks a step off; ticks last while the screen is open."""
+    """Space (or Enter, or a click) ticks a step off; the screen saves the tick."""
 
     DEFAULT_CSS = """
     ActionChecklist, ActionChecklist:focus {
         height: auto; max-height: 100%; border: none; padding: 0;
     }
     """
-    BINDINGS = [Binding("space", "tick", _("Tick off"))]
+    BINDINGS = [Binding("space", "tick", N_("Tick off"))]
+
+    class Ticked(Message):
+        """A step was ticked off (``done``) or unticked."""
+
+        def __init__(self, checklist: ActionChecklist, action_id: str, done: bool) -> None:
+            super().__init__()
+            self.checklist = checklist
+            self.action_id = action_id
+            self.done = done
+
+        @property
+        def control(self) -> ActionChecklist:
+            return self.checklist
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -31,8 +47,9 @@ class ActionChecklist(WrappedList):
         self.bank: Bank | None = None
         self.actions: tuple[ActionItem, ...] = ()
 
-    def show(self, bank: Bank, actions: tuple[ActionItem, ...]) -> None:
+    def show(self, bank: Bank, actions: tuple[ActionItem, ...], done: Iterable[str] = ()) -> None:
         self.bank, self.actions = bank, actions
+        self.ticked = set(done)
         self.rebuild()
 
     def build(self, width: int) -> list[Option]:
@@ -64,6 +81,7 @@ class ActionChecklist(WrappedList):
         index = self.highlighted or 0
         prompt = self._option(index + 1, self.actions[index], self.width_used).prompt
         self.replace_option_prompt_at_index(index, prompt)
+        self.post_message(self.Ticked(self, option.id, option.id in self.ticked))
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

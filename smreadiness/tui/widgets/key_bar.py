@@ -44,7 +44,7 @@ class KeyBar(Static):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            shown.append((self.app.get_key_display(binding), binding.description, enabled))
+            shown.append((self.app.get_key_display(binding), _(binding.description), enabled))
         palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             shown.append((self.app.get_key_display(palette.binding), _("palette"), palette.enabled))

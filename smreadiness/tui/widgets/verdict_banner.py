@@ -9,14 +9,35 @@ from smreadiness.i18n import _
 from smreadiness.report.labels import VERDICT_WORDS, verdict_meaning, verdict_word
 from smreadiness.tui.text import VERDICT_COLOUR, VERDICT_SYMBOL
 
-# Three rows per letter, in the style of figlet's "future" font.
+# Three rows per letter, in the style of figlet's "future" font; enough letters for the
+# verdict words in every language (KYLLÄ, EI VIELÄ, INTE ÄN, NEJ, ...).
 _GLYPHS = {
-    "G": ("┏━╸", "┃╺┓", "┗━┛"),
-    "O": ("┏━┓", "┃ ┃", "┗━┛"),
-    "N": ("┏┓╻", "┃┗┫", "╹ ╹"),
-    "T": ("╺┳╸", " ┃ ", " ╹ "),
-    "Y": ("╻ ╻", "┗┳┛", " ╹ "),
+    "A": ("┏━┓", "┣━┫", "╹ ╹"),
+    "Ä": ("┏¨┓", "┣━┫", "╹ ╹"),
+    "Å": ("┏°┓", "┣━┫", "╹ ╹"),
+    "B": ("┏┓ ", "┣┻┓", "┗━┛"),
+    "C": ("┏━╸", "┃  ", "┗━╸"),
+    "D": ("╺┳┓", " ┃┃", "╺┻┛"),
     "E": ("┏━╸", "┣╸ ", "┗━╸"),
+    "F": ("┏━╸", "┣╸ ", "╹  "),
+    "G": ("┏━╸", "┃╺┓", "┗━┛"),
+    "H": ("╻ ╻", "┣━┫", "╹ ╹"),
+    "I": ("╻", "┃", "╹"),
+    "J": ("  ╻", "  ┃", "┗━┛"),
+    "K": ("╻┏╸", "┣┻┓", "╹ ╹"),
+    "L": ("╻  ", "┃  ", "┗━╸"),
+    "M": ("┏┳┓", "┃┃┃", "╹ ╹"),
+    "N": ("┏┓╻", "┃┗┫", "╹ ╹"),
+    "O": ("┏━┓", "┃ ┃", "┗━┛"),
+    "Ö": ("┏¨┓", "┃ ┃", "┗━┛"),
+    "P": ("┏━┓", "┣━┛", "╹  "),
+    "R": ("┏━┓", "┣┳┛", "╹┗╸"),
+    "S": ("┏━┓", "┗━┓", "┗━┛"),
+    "T": ("╺┳╸", " ┃ ", " ╹ "),
+    "U": ("╻ ╻", "┃ ┃", "┗━┛"),
+    "V": ("╻ ╻", "┃┏┛", "┗┛ "),
+    "W": ("╻ ╻", "┃╻┃", "┗┻┛"),
+    "Y": ("╻ ╻", "┗┳┛", " ╹ "),
     "-": ("   ", "╺━╸", "   "),
     " ": ("  ", "  ", "  "),
 }
