@@ -13,6 +13,7 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank
 from smreadiness.engine import evaluate_answers
 from smreadiness.engine.result import Evaluation
+from smreadiness.i18n import _
 from smreadiness.report.labels import answer_label, verdict_word
 from smreadiness.report.markdown import md
 from smreadiness.textsafe import clean
@@ -74,7 +75,7 @@ def compare(bank: Bank, a: Side, b: Side) -> Comparison:
         ScoreChange(d.id, d.title, before.dimensions.get(d.id), after.dimensions.get(d.id))
         for d in bank.dimensions
     )
-    overall = ScoreChange("score", "Overall", before.score, after.score)
+    overall = ScoreChange("score", _("Overall"), before.score, after.score)
     return Comparison(a.label, b.label, before, after, changes, dimensions, overall)
 
 
@@ -115,69 +116,74 @@ def _score(value: int | None) -> str:
 def verdict_line(result: Comparison) -> str:
     before, after = verdict_word(result.before.verdict), verdict_word(result.after.verdict)
     if before == after:
-        return f"Verdict unchanged: {after}"
-    return f"Verdict: {before} → {after}"
+        return _("Verdict unchanged: {verdict}").format(verdict=after)
+    return _("Verdict: {before} → {after}").format(before=before, after=after)
+
+
+def _overall(result: Comparison) -> str:
+    return _("Overall score: {before} → {after} ({delta})").format(
+        before=_score(result.score.before),
+        after=_score(result.score.after),
+        delta=_delta(result.score),
+    )
+
+
+def _changed_heading(result: Comparison) -> str:
+    return _("Changed answers ({count})").format(count=len(result.answers))
 
 
 def render_text_lines(result: Comparison) -> list[tuple[str, str]]:
     """(text, style) lines for Rich; user text made harmless."""
     lines = [
-        (f"Comparing {clean(result.a, single_line=True)}", "bold"),
-        (f"     with {clean(result.b, single_line=True)}", "bold"),
+        (_("Comparing {name}").format(name=clean(result.a, single_line=True)), "bold"),
+        (_("     with {name}").format(name=clean(result.b, single_line=True)), "bold"),
         ("", ""),
         (verdict_line(result), "bold"),
-        (
-            f"Overall score: {_score(result.score.before)} → {_score(result.score.after)} "
-            f"({_delta(result.score)})",
-            "",
-        ),
+        (_overall(result), ""),
         ("", ""),
-        ("Scores by dimension", "bold underline"),
+        (_("Scores by dimension"), "bold underline"),
     ]
     for d in result.dimensions:
         lines.append(
             (f"  {d.title:<24} {_score(d.before):>3} → {_score(d.after):>3}  {_delta(d)}", "")
         )
-    lines += [("", ""), (f"Changed answers ({len(result.answers)})", "bold underline")]
+    lines += [("", ""), (_changed_heading(result), "bold underline")]
     for change in result.answers:
         lines.append((f"  {change.prompt}", "dim"))
-        lines.append(
-            (
-                f"    {clean(change.before_label, single_line=True)} → "
-                f"{clean(change.after_label, single_line=True)}",
-                "",
-            )
-        )
+        before = clean(change.before_label, single_line=True)
+        after = clean(change.after_label, single_line=True)
+        lines.append((f"    {before} → {after}", ""))
     if not result.answers:
-        lines.append(("  none", "dim"))
+        lines.append(("  " + _("none"), "dim"))
     return lines
 
 
 def render_markdown(result: Comparison) -> str:
+    title = _("Comparison: {a} → {b}").format(a=md(result.a), b=md(result.b))
+    header = "| {} | {} | {} | {} |".format(_("Dimension"), _("Before"), _("After"), _("Change"))
     out = [
-        f"# Comparison: {md(result.a)} → {md(result.b)}",
+        f"# {title}",
         "",
         f"**{verdict_line(result)}**",
         "",
-        f"Overall score: {_score(result.score.before)} → {_score(result.score.after)} "
-        f"({_delta(result.score)})",
+        _overall(result),
         "",
-        "## Scores by dimension",
+        "## " + _("Scores by dimension"),
         "",
-        "| Dimension | Before | After | Change |",
+        header,
         "|---|---:|---:|---:|",
     ]
     out += [
         f"| {md(d.title)} | {_score(d.before)} | {_score(d.after)} | {_delta(d)} |"
         for d in result.dimensions
     ]
-    out += ["", f"## Changed answers ({len(result.answers)})", ""]
+    out += ["", "## " + _changed_heading(result), ""]
     if result.answers:
-        out += ["| Question | Before | After |", "|---|---|---|"]
+        out += ["| {} | {} | {} |".format(_("Question"), _("Before"), _("After")), "|---|---|---|"]
         out += [
             f"| {md(c.prompt)} | {md(c.before_label)} | {md(c.after_label)} |"
             for c in result.answers
         ]
     else:
-        out.append("None.")
+        out.append(_("None."))
     return "\n".join(out) + "\n"
