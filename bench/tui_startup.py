@@ -124,16 +124,18 @@ def prepare(folder: Path, saved: int) -> dict[str, str]:
 def startup_table(env: dict[str, str], runs: int, size: tuple[int, int], folder: Path) -> None:
     minimal = folder / "minimal_app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    script = Path(PYTHON).parent / "smreadiness"  # the installed command, as users start it
+    app = [str(script)] if script.exists() else [PYTHON, "-m", "smreadiness"]
     cases = {
         "minimal Textual app": ([PYTHON, str(minimal)], "Minimal app ready", env),
-        "smreadiness (home, saved list)": ([PYTHON, "-m", "smreadiness"], "Last change", env),
+        "smreadiness (home, saved list)": (app, "Last change", env),
         "smreadiness (home, first run)": (
-            [PYTHON, "-m", "smreadiness"],
+            app,
             "Welcome to smreadiness",
             {**env, "SMREADINESS_DATA_DIR": str(folder / "empty")},
         ),
         "smreadiness resume (interview)": (
-            [PYTHON, "-m", "smreadiness", "resume", "Northern Wool Socks 3"],
+            [*app, "resume", "Northern Wool Socks 3"],
             "question",
             env,
         ),
