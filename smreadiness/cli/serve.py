@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import shlex
 import socket
-import sys
 
 from smreadiness.cli import EXIT_OK, EXIT_PROBLEM
 from smreadiness.cli.common import error
@@ -58,10 +56,9 @@ def run_serve(args: argparse.Namespace) -> int:
             f"it on port {port} can open the app and read or change the assessments in "
             f"{data_dir()}"
         )
-    from textual_serve.server import Server
+    from smreadiness.tui.serve import serve
 
-    command = f"{shlex.quote(sys.executable)} -m smreadiness --lang {args.lang}"
     url = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}"
     print(f"Serving smreadiness at {url} (Ctrl+C stops)", flush=True)
-    Server(command, host=host, port=port, title="smreadiness").serve()
+    serve(host, port, args.lang)
     return EXIT_OK
