@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from smreadiness.bank.conditions import (
-    ConditionError,
-    EvalContext,
-    evaluate,
-    parse,
-    referenced_questions,
-    witnesses,
-)
+from smreadiness.bank.analysis import referenced_questions, witnesses
+from smreadiness.bank.conditions import ConditionError, EvalContext, evaluate, parse
 
 
 def check(source: str, answers: dict[str, object], score: int | None = None) -> bool | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import (
     Answered,
     BoolOp,
@@ -20,7 +21,6 @@ from smreadiness.bank.conditions import (
     ScoreRef,
     make_literal,
     parse,
-    referenced_questions,
 )
 from smreadiness.bank.core import CORE_NUMBER_RANGES, CORE_QUESTIONS
 from smreadiness.bank.schema import BankSpec, QuestionSpec

@@ -12,17 +12,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from smreadiness.bank.conditions import (
-    Compare,
-    EvalContext,
-    Literal,
-    Node,
-    ScoreRef,
-    evaluate,
-    numeric_constants,
-    referenced_questions,
-    walk,
-)
+from smreadiness.bank.analysis import numeric_constants, referenced_questions, walk
+from smreadiness.bank.conditions import Compare, EvalContext, Literal, Node, ScoreRef, evaluate
 from smreadiness.bank.model import Bank, Question, Rule
 
 MAX_COMBINATIONS = 200_000

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from smreadiness.bank.conditions import EvalContext, Scalar, witnesses
+from smreadiness.bank.analysis import witnesses
+from smreadiness.bank.conditions import EvalContext, Scalar
 from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Rule
 from smreadiness.engine.judge import Judgement, completed, judge
 from smreadiness.engine.plan import build_plan

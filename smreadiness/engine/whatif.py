@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from smreadiness.bank.conditions import Scalar, numeric_constants, referenced_questions, uses_scores
+from smreadiness.bank.analysis import numeric_constants, referenced_questions, uses_scores
+from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import VERDICT_RANK, Bank, Question
 from smreadiness.engine.judge import Judgement, judge
 from smreadiness.engine.result import WhatIf
