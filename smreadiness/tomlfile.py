@@ -14,11 +14,13 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_limited(path: Path, label: str | None = None, directory: str = "") -> bytes:
+def read_limited(
+    path: Path, label: str | None = None, directory: str = "", missing: str = ""
+) -> bytes:
     """A regular file's bytes, at most :data:`MAX_FILE_BYTES`; else :class:`ProblemsError`.
 
     Devices and pipes (``/dev/zero``) are refused rather than read without end. ``directory``
-    is the message for a directory given where a file belongs.
+    is the message for a directory given where a file belongs, ``missing`` for no file.
     """
     name = label or str(path)
     try:
@@ -37,7 +39,7 @@ def read_limited(path: Path, label: str | None = None, directory: str = "") -> b
             message = _("is {size} bytes; at most {limit} MiB read").format(size=size, limit=limit)
             raise ProblemsError([Problem(name, message)])
     except FileNotFoundError:
-        raise ProblemsError([Problem(name, _("no such file"))]) from None
+        raise ProblemsError([Problem(name, missing or _("no such file"))]) from None
     except PermissionError:
         raise ProblemsError([Problem(name, _("cannot be read: permission denied"))]) from None
     except OSError as error:

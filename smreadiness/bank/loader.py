@@ -10,8 +10,10 @@ from typing import Any
 from smreadiness import __version__
 from smreadiness.bank.model import Bank, build_bank
 from smreadiness.files import StoreError
+from smreadiness.i18n import _
 from smreadiness.paths import bundled_banks_dir, cache_dir
 from smreadiness.problems import Problem, ProblemsError
+from smreadiness.tomlfile import read_limited
 
 DEFAULT_BANK = "readiness"
 _CACHE_FORMAT = "1"
@@ -58,15 +60,13 @@ def bank_reference(spec: str | None) -> str:
     return str(path)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ProblemsError([Problem(str(path), "is a directory, not a bank file")]) from None
-    except FileNotFoundError:
-        raise ProblemsError([Problem(str(path), "no such bank file")]) from None
-    except OSError as error:
-        raise ProblemsError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None
+def read_bank_file(path: Path) -> bytes:
+    """A bank file's bytes (bounded, regular files only), or :class:`ProblemsError`."""
+    return read_limited(
+        path,
+        directory=_("is a directory, not a bank file"),
+        missing=_("no such bank file"),
+    )
 
 
 def _key(*parts: bytes) -> str:
@@ -96,9 +96,9 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
     language for those; ``questions validate`` reports them.
     """
     path = spec if isinstance(spec, Path) else resolve_bank(spec, language)
-    raw = _read(path)
+    raw = read_bank_file(path)
     translated = translation_path(path, language) if language else None
-    extra = _read(translated) if translated is not None and translated.is_file() else None
+    extra = read_bank_file(translated) if translated is not None and translated.is_file() else None
     key = _key(raw) if extra is None else _key(raw, extra)
     cached, data = _cached(key)
     if data is not None:

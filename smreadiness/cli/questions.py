@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from smreadiness.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+from smreadiness.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from smreadiness.cli.common import error, handles_errors, print_problems
 from smreadiness.i18n import _, ngettext
 from smreadiness.problems import Problem
@@ -51,20 +51,16 @@ def run_questions(args: argparse.Namespace) -> int:
 
 
 def _validate(spec: str | None, language: str) -> int:
-    from smreadiness.bank.loader import resolve_bank, translations_of
+    from smreadiness.bank.loader import read_bank_file, resolve_bank, translations_of
     from smreadiness.bank.validate import validate_bank_bytes, validate_translation_bytes
 
     path = resolve_bank(spec, language)
-    try:
-        raw = path.read_bytes()
-    except OSError as failure:
-        error(f"{path}: cannot be read: {failure.strerror or failure}")
-        return EXIT_BAD_INPUT
+    raw = read_bank_file(path)  # unreadable: one line and exit 3, through handles_errors
     base_path = _base_of_translation(path, raw)
     if base_path is not None:
         if not base_path.is_file():
             return _report(path, [Problem(str(path), f"its base bank {base_path} does not exist")])
-        base = validate_bank_bytes(base_path.read_bytes(), str(base_path))
+        base = validate_bank_bytes(read_bank_file(base_path), str(base_path))
         if base.data is None:
             return _report(base_path, base.problems)
         problems = validate_translation_bytes(base.data, raw, str(path))
@@ -77,7 +73,7 @@ def _validate(spec: str | None, language: str) -> int:
     if report.data is not None:
         for translation in translations_of(path):
             problems += validate_translation_bytes(
-                report.data, translation.read_bytes(), str(translation)
+                report.data, read_bank_file(translation), str(translation)
             )
             languages.append(translation.name.split(".")[1])
     if problems:
