@@ -18,6 +18,7 @@ from smreadiness.tomlfile import Locator, read_toml
 if TYPE_CHECKING:
     from smreadiness.bank.conditions import Scalar
     from smreadiness.bank.model import Bank
+    from smreadiness.engine.answers import AnswerProblem
 
 
 MAX_PROBLEM_LINES = 50
@@ -110,12 +111,19 @@ def _answer_problems(
         return []  # the bank's own problem is reported when it is used
     flat = {k: v for k, v in answers.items() if not isinstance(v, dict | list)}
     _clean, problems = check_answers(bank, flat)
+    return _answer_lines(problems, label, locator)
+
+
+def _answer_lines(
+    problems: list[AnswerProblem], label: str, locator: Locator | None
+) -> list[Problem]:
+    """Answer problems as lines naming the file, the answer's key and its line."""
     return [
         Problem(
             label,
             item.message,
             key=f'answers."{item.question}"',
-            line=locator.line(("answers", item.question)),
+            line=locator.line(("answers", item.question)) if locator else None,
         )
         for item in problems
     ]
@@ -158,17 +166,5 @@ def checked_answers(bank: Bank, target: Target) -> dict[str, Scalar]:
 
     answers, problems = check_answers(bank, target.assessment.answers)
     if problems:
-        raise ProblemsError(
-            [
-                Problem(
-                    target.label,
-                    item.message,
-                    key=f'answers."{item.question}"',
-                    line=target.locator.line(("answers", item.question))
-                    if target.locator
-                    else None,
-                )
-                for item in problems
-            ]
-        )
+        raise ProblemsError(_answer_lines(problems, target.label, target.locator))
     return answers

@@ -123,7 +123,8 @@ class Store:
             raise NotFoundError(_("give the name or id of a saved assessment"))
         if _safe_id(wanted) and self.path_for(wanted).exists():
             return self.load(wanted)
-        entries = [e for e in self.entries() if e.assessment is not None]
+        every = self.entries()
+        entries = [e for e in every if e.assessment is not None]
         named = [
             e for e in entries if e.assessment and e.assessment.name.casefold() == wanted.casefold()
         ]
@@ -138,7 +139,7 @@ class Store:
                     count=len(named), name=repr(wanted), ids=ids
                 )
             )
-        broken = [e for e in self.entries() if e.assessment is None and e.id == wanted]
+        broken = [e for e in every if e.assessment is None and e.id == wanted]
         if broken:
             reason = _("cannot be read: {reason}").format(reason=broken[0].problem)
             raise StoreError(f"{broken[0].path}: {reason}")
