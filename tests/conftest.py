@@ -103,3 +103,19 @@ def answers_file(tmp_path: Path, examples: dict[str, dict[str, Any]]) -> Any:
         return write_toml(tmp_path / f"{example_id}.toml", doc)
 
     return make
+
+
+def chromium_command(binary: str, profile: Path, *extra: str) -> list[str]:
+    """Headless Chromium as this machine's network allows it: no background traffic."""
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        *extra,
+    ]

@@ -17,7 +17,7 @@ from smreadiness.bank.loader import load_bank
 from smreadiness.history import add_snapshot
 from smreadiness.report.schema import ResultModel
 from smreadiness.store import Store
-from tests.conftest import run_cli, write_toml
+from tests.conftest import chromium_command, run_cli, write_toml
 
 PERSONAS = {
     "roofing-subcontractor": "NO-GO",
@@ -222,19 +222,7 @@ def test_html_report_renders_in_headless_chromium(answers_file: Any, tmp_path: P
     )
     profile = tmp_path / "profile"
     result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--dump-dom",
-            out.as_uri(),
-        ],
+        chromium_command(CHROMIUM, profile, "--dump-dom", out.as_uri()),
         capture_output=True,
         text=True,
         timeout=90,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import chromium_command, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -86,20 +86,13 @@ async def _render(url: str, profile: Path, shot: Path) -> str:
 
     debug_port = free_port()
     browser = subprocess.Popen(
-        [
+        chromium_command(
             str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            profile,
             "--window-size=1200,800",
-            f"--user-data-dir={profile}",
             f"--remote-debugging-port={debug_port}",
             url,
-        ],
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
