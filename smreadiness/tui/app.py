@@ -6,6 +6,7 @@ Only the first screen's module is imported at startup; the others are imported w
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -27,6 +28,21 @@ if TYPE_CHECKING:
 
 
 SCREENS_DIR = Path(__file__).resolve().parent / "screens"
+ALL_CSS = (
+    "home.tcss",
+    "interview.tcss",
+    "review.tcss",
+    "result.tcss",
+    "dialog.tcss",
+    "presenter.tcss",
+)
+FIRST_CSS = {
+    "home": ("home.tcss",),
+    "name": ("home.tcss", "dialog.tcss"),
+    "interview": ("interview.tcss",),
+    "result": ("result.tcss",),
+    "presenter": ("presenter.tcss",),
+}
 
 
 def _question_commands() -> type[Provider]:
@@ -39,12 +55,10 @@ class SmReadinessApp(App[int]):
     """Is social media right for this business now? The interview, its review and the result."""
 
     TITLE = "smreadiness"
-    # Each screen names its own .tcss (CSS_PATH); listing them here too parses them all once at
-    # startup, because a screen bringing new CSS later makes Textual re-parse every stylesheet.
-    CSS_PATH = [
-        SCREENS_DIR / f"{name}.tcss"
-        for name in ("home", "interview", "review", "result", "dialog", "presenter")
-    ]
+    # Each screen names its own .tcss (CSS_PATH). The first screen's is read at startup; the
+    # others are read together once the first screen is on the terminal (see on_mount), because
+    # a screen bringing new CSS later makes Textual re-parse and re-apply every stylesheet.
+    CSS_PATH = [SCREENS_DIR / "home.tcss"]
     COMMANDS = App.COMMANDS | {_question_commands}
     BINDINGS = [
         Binding("f1", "help", N_("Help"), tooltip=N_("How this works, and every key")),
@@ -56,8 +70,8 @@ class SmReadinessApp(App[int]):
     def __init__(
         self, start: Start | None = None, *, store: Store | None = None, cursor_blink: bool = True
     ) -> None:
-        super().__init__()
         self.start = start or Start()
+        super().__init__(css_path=[SCREENS_DIR / name for name in FIRST_CSS[self.start.opening]])
         self._store = store
         self.cursor_blink = cursor_blink
         """False in tests and screenshots: a blinking cursor makes pictures differ."""
@@ -98,8 +112,28 @@ class SmReadinessApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.call_after_refresh(self.first_screen_shown)
         if self.start.opening == "name":
             self.ask_for_new_name(self.start.bank)
+
+    def first_screen_shown(self) -> None:
+        """Work left until the first screen is on the terminal: the other screens' styles, and
+        the garbage collector, which ``smreadiness`` pauses for start-up (cli/tui.py)."""
+        self._read_other_css()
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    def _read_other_css(self) -> None:
+        """Every screen's stylesheet, read once (a screen bringing new CSS makes Textual
+        re-parse and re-apply every stylesheet, a pause best taken before the first key)."""
+        stylesheet = self.stylesheet
+        for name in ALL_CSS:
+            path = SCREENS_DIR / name
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+        stylesheet.reparse()
+        stylesheet.update(self)
 
     @property
     def language(self) -> str:
