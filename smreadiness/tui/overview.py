@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import NamedTuple
 
 from smreadiness.bank.model import VERDICT_RANK
 from smreadiness.i18n import _
+from smreadiness.listing import Overview
 from smreadiness.report.labels import verdict_word
-from smreadiness.store import Assessment, Entry
-from smreadiness.tui.banks import BankCache
+
+UNREADABLE = -2
+NO_BANK = -1
 
 
 class Summary(NamedTuple):
@@ -17,6 +20,7 @@ class Summary(NamedTuple):
 
     id: str
     file: str
+    path: Path
     name: str
     answered: int
     total: int
@@ -27,62 +31,51 @@ class Summary(NamedTuple):
     """For sorting by verdict: go highest, then not yet, no-go, open, unreadable."""
     updated: datetime | None
     problem: str | None
-    assessment: Assessment | None
+
+    @property
+    def unreadable(self) -> bool:
+        return self.rank == UNREADABLE
 
 
-def summarise(entry: Entry, banks: BankCache) -> Summary:
+def summarise(found: Overview) -> Summary:
     """What the home table shows for one file, readable or not."""
-    file = entry.path.name
-    assessment = entry.assessment
-    if assessment is None:
-        problem = entry.problem or _("cannot be read")
-        return Summary(entry.id, file, file, 0, 0, None, _("unreadable"), -2, None, problem, None)
-    bank = banks.get(assessment.bank)
-    if isinstance(bank, str):
+    path = Path(found.path)
+    file = path.name
+    if found.unreadable is not None or found.name is None:
+        problem = found.unreadable or _("cannot be read")
         return Summary(
-            entry.id,
-            file,
-            assessment.name,
-            len(assessment.answers),
-            0,
-            None,
-            _("bank missing"),
-            -1,
-            assessment.updated,
-            _("question bank: {problem}").format(problem=bank),
-            assessment,
+            found.id, file, path, file, 0, 0, None, _("unreadable"), UNREADABLE, None, problem
         )
-    from smreadiness.engine import check_answers, evaluate_answers
-
-    answers, _problems = check_answers(bank, assessment.answers)
-    result = evaluate_answers(bank, answers, what_if=False, plan=False)
-    if result.complete:
-        verdict: str | None = result.verdict
-        text = verdict_word(result.verdict)
-        rank = VERDICT_RANK[result.verdict] * 2 + 1
-    elif result.decided:
-        verdict = result.worst
-        text = _("{verdict} (decided)").format(verdict=verdict_word(result.worst))
-        rank = VERDICT_RANK[result.worst] * 2 + 1
-    else:
-        verdict = None
-        text = _("open: {worst} to {best}").format(
-            worst=verdict_word(result.worst), best=verdict_word(result.best)
-        )
-        rank = 0
-    return Summary(
-        entry.id,
+    row = Summary(
+        found.id,
         file,
-        assessment.name,
-        result.answered_count,
-        result.question_count,
-        verdict,
-        text,
-        rank,
-        assessment.updated,
+        path,
+        found.name,
+        found.answered,
+        found.total,
         None,
-        assessment,
+        "",
+        0,
+        found.updated_at,
+        None,
     )
+    if found.bank_problem is not None or found.worst is None or found.best is None:
+        problem = _("question bank: {problem}").format(problem=found.bank_problem or "?")
+        return row._replace(total=0, verdict_text=_("bank missing"), rank=NO_BANK, problem=problem)
+    if found.complete and found.verdict is not None:
+        verdict = found.verdict
+        return row._replace(
+            verdict=verdict, verdict_text=verdict_word(verdict), rank=VERDICT_RANK[verdict] * 2 + 1
+        )
+    if found.decided:
+        text = _("{verdict} (decided)").format(verdict=verdict_word(found.worst))
+        return row._replace(
+            verdict=found.worst, verdict_text=text, rank=VERDICT_RANK[found.worst] * 2 + 1
+        )
+    text = _("open: {worst} to {best}").format(
+        worst=verdict_word(found.worst), best=verdict_word(found.best)
+    )
+    return row._replace(verdict_text=text)
 
 
 SORT_KEYS = ("updated", "name", "progress", "verdict")

@@ -113,6 +113,31 @@ async def test_unreadable_files_are_listed_with_their_reason(tui_environment: An
         assert (tui_environment / "broken.toml").exists()
 
 
+async def test_the_list_follows_changes_made_elsewhere(bank: Any, tui_environment: Any) -> None:
+    """The list comes from a cache of scored files, but never shows a row older than its
+    file; a file that breaks while the list is on screen is told about, not opened."""
+    from smreadiness.store import Store
+
+    save("Bakery Aurora", dict(bank.example("bakery-cafe").answers))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "✔ GO" in screen_text(app)  # scored, and the row cached
+    Store().update("bakery-aurora", lambda a: a.with_answer("market.industry", "contested"))
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✘ NO-GO" in text and "✔ GO" not in text
+        (tui_environment / "bakery-aurora.toml").write_text("answers = [", encoding="utf-8")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Cannot open" in text and "TOML syntax error" in text
+        assert "⚠ bakery-aurora.toml" in text  # the list now shows it as it is
+        assert app.screen is app.screen_stack[0]  # still home
+
+
 async def test_delete_asks_first(bank: Any) -> None:
     from smreadiness.store import Store
 

@@ -120,12 +120,14 @@ class HomeScreen(Screen[None]):
     # ------------------------------------------------------------------ the table
 
     def read(self) -> list[Summary]:
+        from smreadiness.listing import overviews
+
         try:
-            entries = self.nav.store.entries()
+            found = overviews(self.nav.store, self.banks.language)
         except StoreError as error:
             self.notify(str(error), title=_("Cannot list"), severity="error", markup=False)
             return []
-        return [summarise(entry, self.banks) for entry in entries]
+        return [summarise(row) for row in found]
 
     async def reload(self) -> None:
         """Read the data directory again (an assessment may have changed or been added)."""
@@ -265,15 +267,23 @@ class HomeScreen(Screen[None]):
         row = self._selected()
         if row is None:
             return
-        if row.assessment is None or row.problem:
-            self.notify(
-                f"{row.file}: {row.problem}", title=_("Cannot open"), severity="error", markup=False
-            )
+        # Read the file again: it may have changed since the list was made.
+        entry = self.nav.store.entry(row.path)
+        if entry.assessment is None:
+            self.cannot_open(row, entry.problem or row.problem or _("cannot be read"))
             return
-        bank = self.banks.get(row.assessment.bank)
+        bank = self.banks.get(entry.assessment.bank)
         if isinstance(bank, str):
+            self.cannot_open(row, _("question bank: {problem}").format(problem=bank))
             return
-        self.nav.open_session(Session(self.nav.store, row.assessment, bank))
+        self.nav.open_session(Session(self.nav.store, entry.assessment, bank))
+
+    def cannot_open(self, row: Summary, problem: str) -> None:
+        self.notify(
+            f"{row.file}: {problem}", title=_("Cannot open"), severity="error", markup=False
+        )
+        if row.problem is None:  # it was fine when listed: show it as it is now
+            self.call_later(self.reload)
 
     def action_delete(self) -> None:
         from smreadiness.tui.screens.confirm import ConfirmScreen

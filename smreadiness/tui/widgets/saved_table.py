@@ -21,7 +21,7 @@ COLUMNS = {
 def cells(row: Summary) -> tuple[Text, Text, Text, Text]:
     """A row as text: names literally (Rich ``Text``, never markup), verdicts with a symbol."""
     name = Text(clean(row.name, single_line=True))
-    if row.problem and row.assessment is None:
+    if row.unreadable:
         name = Text.assemble(("⚠ ", "bold red"), name)
     progress = Text(f"{row.answered}/{row.total}") if row.total else Text("-", style="dim")
     if row.verdict is not None:
