@@ -139,6 +139,7 @@ def startup_table(env: dict[str, str], runs: int, size: tuple[int, int], folder:
             "question",
             env,
         ),
+        "smreadiness resume (result)": ([*app, "resume", "Koskinen Machining 2"], "NO-GO", env),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
     for command, marker, case_env in cases.values():  # warm-up, not counted

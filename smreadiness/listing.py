@@ -222,3 +222,8 @@ def overviews(store: Store, language: str) -> list[Overview]:
 def _newest_first(row: Overview) -> float:
     when = row.updated_at
     return -when.timestamp() if when else 0.0
+
+
+def name_index(store: Store, language: str) -> list[tuple[Path, str, str | None]]:
+    """Each file's path, id and name (None when unreadable), for :meth:`Store.find`."""
+    return [(Path(row.path), row.id, row.name) for row in overviews(store, language)]

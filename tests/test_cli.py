@@ -184,3 +184,22 @@ def test_list_cache_never_serves_a_stale_row(answers_file: Any, isolated_dirs: P
     (isolated_dirs / f"{first['id']}.toml").write_text("not = [toml")
     broken = json.loads(run_cli("list", "--format", "json").out)[0]
     assert broken["error"].startswith("unreadable: TOML syntax error")
+
+
+def test_names_are_found_through_the_list_cache_never_a_stale_one(
+    answers_file: Any, isolated_dirs: Path
+) -> None:
+    """`report NAME` looks names up in the list cache; a renamed or broken file is seen."""
+    from smreadiness.store import Store
+
+    assert run_cli("import", str(answers_file("bakery-cafe"))).code == 0
+    [row] = json.loads(run_cli("list", "--format", "json").out)  # the cache now has the name
+    assert run_cli("report", row["name"], "--format", "json").code == 0
+    Store().update(row["id"], lambda a: a._replace(name="Renamed Bakery"))
+    gone = run_cli("report", row["name"])
+    assert gone.code == 1 and "no saved assessment named" in gone.err
+    assert json.loads(run_cli("report", "renamed bakery", "--format", "json").out)["verdict"]
+    (isolated_dirs / f"{row['id']}.toml").write_text("name = [", encoding="utf-8")
+    assert run_cli("report", "Renamed Bakery").code == 1  # unreadable now: not found by name
+    broken = run_cli("report", row["id"])
+    assert broken.code == 3 and "TOML syntax error" in broken.err

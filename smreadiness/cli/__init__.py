@@ -41,6 +41,7 @@ def use_language(args: argparse.Namespace, remembered: str | None = None) -> Non
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",

@@ -136,9 +136,12 @@ def open_target(spec: str, store: Store | None = None, **options: Any) -> Target
     path = Path(spec).expanduser()
     if path.exists() or spec.endswith(".toml"):
         return open_file(path, **options)
-    store = store or Store()
-    assessment = store.find(spec)
-    saved = store.path_for(assessment.id)
+    from smreadiness.i18n import language
+    from smreadiness.listing import name_index
+
+    saved_in = store or Store()
+    assessment = saved_in.find(spec, lambda: name_index(saved_in, language()))
+    saved = saved_in.path_for(assessment.id)
     return open_file(saved, **options) if saved.exists() else Target(assessment, str(saved), None)
 
 

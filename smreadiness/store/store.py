@@ -21,6 +21,9 @@ from smreadiness.problems import ProblemsError
 from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
 from smreadiness.tomlfile import parse_toml, read_limited
 
+Index = Callable[[], "list[tuple[Path, str, str | None]]"]
+"""Each saved file's path, id and name (None when it cannot be read)."""
+
 SUFFIX = ".toml"
 _STALE_TEMP_SECONDS = 3600
 
@@ -116,38 +119,43 @@ class Store:
             )
         return read_assessment(path)
 
-    def find(self, name_or_id: str) -> Assessment:
-        """By id, then by exact name (any case), then by unique id prefix."""
+    def find(self, name_or_id: str, index: Index | None = None) -> Assessment:
+        """By id, then by exact name (any case), then by unique id prefix.
+
+        Names are looked up in ``index`` when given (each file's path, id and name, None when
+        unreadable: :func:`smreadiness.listing.name_index` serves it from a cache), else by
+        reading every file.
+        """
         wanted = name_or_id.strip()
         if not wanted:
             raise NotFoundError(_("give the name or id of a saved assessment"))
         if _safe_id(wanted) and self.path_for(wanted).exists():
             return self.load(wanted)
-        every = self.entries()
-        entries = [e for e in every if e.assessment is not None]
-        named = [
-            e for e in entries if e.assessment and e.assessment.name.casefold() == wanted.casefold()
-        ]
+        listed = list(index()) if index is not None else self._index()
+        readable = [row for row in listed if row[2] is not None]
+        named = [row for row in readable if str(row[2]).casefold() == wanted.casefold()]
         if not named and _safe_id(wanted):
-            named = [e for e in entries if e.id.startswith(wanted)]
-        if len(named) == 1 and named[0].assessment is not None:
-            return named[0].assessment
+            named = [row for row in readable if row[1].startswith(wanted)]
+        if len(named) == 1:
+            return read_assessment(named[0][0])
         if len(named) > 1:
-            ids = ", ".join(e.id for e in named)
+            ids = ", ".join(row[1] for row in named)
             raise NotFoundError(
                 _("{count} assessments match {name}; use an id: {ids}").format(
                     count=len(named), name=repr(wanted), ids=ids
                 )
             )
-        broken = [e for e in every if e.assessment is None and e.id == wanted]
+        broken = [row for row in listed if row[2] is None and row[1] == wanted]
         if broken:
-            reason = _("cannot be read: {reason}").format(reason=broken[0].problem)
-            raise StoreError(f"{broken[0].path}: {reason}")
+            return read_assessment(broken[0][0])  # raises ProblemsError: why it cannot be read
         raise NotFoundError(
             _("no saved assessment named {name}; `smreadiness list` shows the saved ones").format(
                 name=repr(wanted)
             )
         )
+
+    def _index(self) -> list[tuple[Path, str, str | None]]:
+        return [(e.path, e.id, e.assessment.name if e.assessment else None) for e in self.entries()]
 
     # ------------------------------------------------------------------ writing
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 from smreadiness.bank.model import Bank
@@ -10,6 +11,7 @@ from smreadiness.i18n import LANGUAGES, set_language
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME
+from smreadiness.store.store import Index
 from smreadiness.tui.session import Session
 from smreadiness.tui.workshop import Workshop
 
@@ -72,9 +74,21 @@ def choose_language(args: argparse.Namespace, remembered: str | None = None) -> 
     return language
 
 
+def _names(store: Store) -> Index:
+    """Names from the list cache rather than reading every file."""
+
+    def index() -> list[tuple[Path, str, str | None]]:
+        from smreadiness.i18n import language
+        from smreadiness.listing import name_index
+
+        return name_index(store, language())
+
+    return index
+
+
 def _find(store: Store, target: str) -> Assessment:
     try:
-        return store.find(target)
+        return store.find(target, _names(store))
     except StoreError as error:
         raise StartError(f"smreadiness: {error}") from None
     except ProblemsError as error:
@@ -132,7 +146,7 @@ def present(args: argparse.Namespace, language: str) -> Start:
         )
     store = Store()
     try:
-        assessment = store.find(target)
+        assessment = store.find(target, _names(store))
     except NotFoundError as error:
         ids = ", ".join(e.id for e in bank.examples) or "none"
         raise StartError(

@@ -40,6 +40,9 @@ class InterviewScreen(Screen[None]):
     """One question at a time; back, forward, skip, flag, note, outline, review."""
 
     CSS_PATH = "interview.tcss"
+    # show_question focuses the answer; auto focus would first focus the scrolling question
+    # area, and moving focus off it restyles everything inside it (~10 ms at start-up).
+    AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("1", "pick(1)", N_("Pick"), key_display="1-9", priority=True),
