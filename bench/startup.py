@@ -80,9 +80,7 @@ def main() -> None:
         work = Path(tmp)
         # No SMREADINESS_* overrides: platformdirs finds the data and cache dirs under a
         # temporary home, exactly as on a user's machine.
-        env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("SMREADINESS_", "XDG_"))
-        }
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SMREADINESS_", "XDG_"))}
         env.update(HOME=str(work), XDG_DATA_HOME=str(work / "xdg-data"), NO_COLOR="1")
         data = work / "xdg-data" / "smreadiness"
         answers_file = work / "bakery.toml"
