@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine import check_answers, evaluate_answers
 from smreadiness.engine.result import Evaluation
 from smreadiness.i18n import _, format_date
-from smreadiness.report.document import Change
 from smreadiness.report.labels import answer_label
 from smreadiness.store.assessment import Assessment, now
+
+if TYPE_CHECKING:
+    from smreadiness.report.document import Change
 
 
 class Snapshot(NamedTuple):
@@ -115,4 +117,6 @@ def change_since_previous(
         )
     else:
         since = _("snapshot {number}").format(number=snapshot.number)
+    from smreadiness.report.document import Change  # imported here: the result screen's start
+
     return Change(since, then.verdict, then.score, tuple(moved))

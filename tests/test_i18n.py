@@ -51,3 +51,18 @@ def test_json_keys_and_values_stay_english(answers_file: Any) -> None:
     assert finnish["verdict"] == english["verdict"] == "not_yet"
     assert [r["rule"] for r in finnish["reasons"]] == [r["rule"] for r in english["reasons"]]
     assert finnish["reasons"][0]["message"] != english["reasons"][0]["message"]
+
+
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_numbers_are_written_as_babel_writes_them(language: str) -> None:
+    """Small whole numbers skip Babel (start-up time); they must read exactly the same."""
+    from babel.numbers import format_decimal
+
+    from smreadiness.i18n import format_number, set_language
+
+    try:
+        set_language(language)
+        for value in (0, 1, -3, 12.0, 999, -999.0, 1000, 1234567, 12.5, 0.25, -1500.75):
+            assert format_number(value) == str(format_decimal(value, locale=language))
+    finally:
+        set_language("en")

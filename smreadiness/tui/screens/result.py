@@ -60,6 +60,8 @@ class ResultScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.undo_stack: list[dict[str, Scalar | None]] = []
+        self.fresh = True
+        """Just shown by on_mount: the first resume has nothing new to show."""
 
     @property
     def nav(self) -> SmReadinessApp:
@@ -88,7 +90,9 @@ class ResultScreen(Screen[None]):
         self.refresh_all()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.fresh:
+            self.fresh = False
+        elif self.is_mounted:  # back from another screen: answers may have changed
             self.refresh_all()
             self.refresh_bindings()
 

@@ -36,6 +36,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.width_used = 0
+        self.fresh = True
 
     @property
     def nav(self) -> SmReadinessApp:
@@ -61,7 +62,9 @@ class ReviewScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.fresh:  # just filled by on_mount
+            self.fresh = False
+        elif self.is_mounted:  # back from editing an answer
             self.fill(self.query_one(OptionList).highlighted)
 
     def fill(self, highlighted: int | None = None) -> None:
