@@ -7,15 +7,19 @@ and with ``N_()`` where they are defined before a language is chosen.
 
 from __future__ import annotations
 
-import gettext
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 LANGUAGES = ("en", "fi", "sv")
 DOMAIN = "smreadiness"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-_catalog: gettext.NullTranslations = gettext.NullTranslations()
+_catalog: gettext.NullTranslations | None = None
+"""None for English, the language of the source strings (gettext is then not even imported)."""
 _language = "en"
 
 
@@ -23,6 +27,11 @@ def set_language(language: str) -> None:
     """Use ``language`` for every interface string from now on (unknown codes give English)."""
     global _catalog, _language
     _language = language if language in LANGUAGES else "en"
+    if _language == "en":
+        _catalog = None
+        return
+    import gettext
+
     _catalog = gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[_language], fallback=True
     )
@@ -34,11 +43,13 @@ def language() -> str:
 
 def _(message: str) -> str:
     """The message in the current language."""
-    return _catalog.gettext(message)
+    return message if _catalog is None else _catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message in the current language, for ``count``."""
+    if _catalog is None:
+        return singular if count == 1 else plural
     return _catalog.ngettext(singular, plural, count)
 
 

@@ -127,7 +127,7 @@ class _Banks:
 
     def stamp(self, spec: str) -> Stamp | None:
         if spec not in self.stamps:
-            from smreadiness.bank.loader import resolve_bank
+            from smreadiness.bank.locate import resolve_bank
 
             try:
                 self.stamps[spec] = _stamp(resolve_bank(spec or None))

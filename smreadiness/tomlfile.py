@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +66,8 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
         raise ProblemsError([Problem(name, message)]) from None
     if not text.strip():
         raise ProblemsError([Problem(name, _("is empty"))])
+    import tomllib  # here: listing saved files from their cache needs no TOML parser
+
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:

@@ -1,5 +1,3 @@
-"""Question banks: the TOML format, validation, and the runtime form the engine uses."""
-
-from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Question
-
-__all__ = ["VERDICTS", "VERDICT_RANK", "Bank", "Question"]
+"""Question banks: the TOML format (schema), validation, and the runtime form (model) the
+engine uses. Import the modules themselves; this package imports nothing, so that the list
+cache can check bank files without loading the model."""

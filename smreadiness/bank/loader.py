@@ -8,56 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from smreadiness import __version__
+from smreadiness.bank.locate import DEFAULT_BANK as DEFAULT_BANK
+from smreadiness.bank.locate import bank_reference as bank_reference
+from smreadiness.bank.locate import bundled_bank_ids as bundled_bank_ids
+from smreadiness.bank.locate import resolve_bank as resolve_bank
+from smreadiness.bank.locate import translation_path as translation_path
+from smreadiness.bank.locate import translations_of as translations_of
 from smreadiness.bank.model import Bank, build_bank
 from smreadiness.files import StoreError
 from smreadiness.i18n import _
-from smreadiness.paths import bundled_banks_dir, cache_dir
-from smreadiness.problems import Problem, ProblemsError
+from smreadiness.paths import cache_dir
+from smreadiness.problems import ProblemsError
 from smreadiness.tomlfile import read_limited
 
-DEFAULT_BANK = "readiness"
 _CACHE_FORMAT = "1"
-
-
-def bundled_bank_ids() -> list[str]:
-    """Ids of the bundled banks (one file each; translations are ``ID.LANG.toml``)."""
-    folder = bundled_banks_dir()
-    return sorted({p.name.split(".")[0] for p in folder.glob("*.toml")})
-
-
-def translation_path(base: Path, language: str) -> Path:
-    return base.with_name(f"{base.stem}.{language}.toml")
-
-
-def translations_of(base: Path) -> list[Path]:
-    """The translation files beside a bank file."""
-    return sorted(p for p in base.parent.glob(f"{base.stem}.*.toml") if p.stem.count(".") == 1)
-
-
-def resolve_bank(spec: str | None = None, language: str | None = None) -> Path:
-    """The base bank file for a path or bundled id (default: the readiness bank)."""
-    wanted = spec or DEFAULT_BANK
-    candidate = Path(wanted).expanduser()
-    if candidate.suffix == ".toml" or "/" in wanted or candidate.exists():
-        if not candidate.exists():
-            raise ProblemsError([Problem(wanted, "no such bank file")])
-        return candidate
-    plain = bundled_banks_dir() / f"{wanted}.toml"
-    if plain.is_file():
-        return plain
-    known = ", ".join(bundled_bank_ids()) or "none"
-    raise ProblemsError(
-        [Problem(wanted, f"no such bank; give a path to a .toml file or one of: {known}")]
-    )
-
-
-def bank_reference(spec: str | None) -> str:
-    """What an assessment records of its bank: a bundled bank's id, else the file's absolute
-    path (so a bank given as a relative path still resolves from another directory)."""
-    path = resolve_bank(spec).resolve()
-    if path.parent == bundled_banks_dir().resolve():
-        return path.stem
-    return str(path)
 
 
 def read_bank_file(path: Path) -> bytes:

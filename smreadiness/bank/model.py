@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
 from smreadiness.bank.conditions import Node, Scalar, parse
+from smreadiness.verdicts import VERDICT_RANK as VERDICT_RANK
+from smreadiness.verdicts import VERDICTS as VERDICTS
 
-VERDICTS: tuple[str, ...] = ("no_go", "not_yet", "go")
-VERDICT_RANK = {name: rank for rank, name in enumerate(VERDICTS)}
 Kind = Literal["choice", "number", "text"]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
+from typing import TYPE_CHECKING
 
 from smreadiness.cli import EXIT_PROBLEM
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run_tui(args: argparse.Namespace) -> int:

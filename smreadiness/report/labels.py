@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import Bank
+from typing import TYPE_CHECKING
+
 from smreadiness.i18n import N_, _
+
+if TYPE_CHECKING:
+    from smreadiness.bank.conditions import Scalar
+    from smreadiness.bank.model import Bank
 
 VERDICT_WORDS = {"go": N_("GO"), "not_yet": N_("NOT YET"), "no_go": N_("NO-GO")}
 VERDICT_MEANING = {

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from smreadiness.bank.conditions import Scalar
 from smreadiness.i18n import _
 from smreadiness.problems import Problem, ProblemsError
+
+if TYPE_CHECKING:
+    from smreadiness.bank.conditions import Scalar
 
 SCHEMA_VERSION = 1
 MAX_NAME = 200

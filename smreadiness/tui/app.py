@@ -5,7 +5,6 @@ Only the first screen's module is imported at startup; the others are imported w
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable, Iterable
@@ -20,6 +19,8 @@ from smreadiness.i18n import N_, _
 from smreadiness.tui.start import Start, StartError, resolve_start
 
 if TYPE_CHECKING:
+    import argparse
+
     from textual.command import Provider
 
     from smreadiness.store import Store

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from smreadiness.bank.model import Bank
+from typing import TYPE_CHECKING
+
 from smreadiness.problems import ProblemsError
+
+if TYPE_CHECKING:
+    from smreadiness.bank.model import Bank
 
 
 class BankCache:

@@ -6,10 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from smreadiness.bank.model import VERDICT_RANK
 from smreadiness.i18n import _
 from smreadiness.listing import Overview
 from smreadiness.report.labels import verdict_word
+from smreadiness.verdicts import VERDICT_RANK
 
 UNREADABLE = -2
 NO_BANK = -1

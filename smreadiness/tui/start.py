@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from smreadiness.bank.model import Bank
 from smreadiness.i18n import LANGUAGES, set_language
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME
-from smreadiness.store.store import Index
-from smreadiness.tui.session import Session
-from smreadiness.tui.workshop import Workshop
+
+if TYPE_CHECKING:  # the home screen needs none of these: imported when used (start-up time)
+    import argparse
+
+    from smreadiness.bank.model import Bank
+    from smreadiness.store.store import Index
+    from smreadiness.tui.session import Session
+    from smreadiness.tui.workshop import Workshop
 
 Opening = Literal["home", "name", "interview", "result", "presenter"]
 
@@ -50,6 +53,8 @@ def _load_bank(spec: str | None, language: str) -> Bank:
 
 def open_session(store: Store, assessment: Assessment, language: str) -> Session:
     """The session for a saved assessment, with the bank it was made with."""
+    from smreadiness.tui.session import Session
+
     return Session(store, assessment, _load_bank(assessment.bank or None, language))
 
 
@@ -123,6 +128,8 @@ def resolve_start(args: argparse.Namespace) -> Start:
             )
         except StoreError as error:
             raise StartError(f"smreadiness: {error}") from None
+        from smreadiness.tui.session import Session
+
         session = Session(store, assessment, bank)
         return Start("interview", session, bank.questions[0].id, language, spec)
     return Start("home", None, None, language)
@@ -132,6 +139,8 @@ def present(args: argparse.Namespace, language: str) -> Start:
     """The presenter on an example of the bank (the first when none is named) or a saved
     assessment, as a scratch copy."""
     spec = getattr(args, "bank", None)
+    from smreadiness.tui.workshop import Workshop
+
     target = (getattr(args, "target", None) or "").strip()
     watch = bool(getattr(args, "watch", False))
     bank = _load_bank(spec, language)
