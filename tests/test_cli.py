@@ -203,3 +203,23 @@ def test_names_are_found_through_the_list_cache_never_a_stale_one(
     assert run_cli("report", "Renamed Bakery").code == 1  # unreadable now: not found by name
     broken = run_cli("report", row["id"])
     assert broken.code == 3 and "TOML syntax error" in broken.err
+
+
+def test_each_command_parses_the_same_when_only_its_parser_is_built() -> None:
+    """main() builds only the named command's parser (start-up time); it must be the same."""
+    import argparse
+
+    from smreadiness.cli.parser import COMMANDS, build_parser
+
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(sub.choices)
+
+    full = commands(build_parser())
+    assert list(full) == list(COMMANDS)
+    for name in COMMANDS:
+        alone = commands(build_parser(name))
+        assert list(alone) == [name]
+        assert alone[name].format_help() == full[name].format_help()
+    line = ["new", "--name", "Aurora", "--bank", "quickcheck", "--lang", "fi"]
+    assert vars(build_parser().parse_args(line)) == vars(build_parser("new").parse_args(line))
