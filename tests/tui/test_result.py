@@ -63,6 +63,23 @@ async def test_tabs_show_what_if_plan_and_scores(bank: Any) -> None:
         assert "Resources and ownership" in screen_text(app)
 
 
+async def test_a_tab_chosen_the_moment_the_result_appears_has_its_list(bank: Any) -> None:
+    """The tabs behind the first are built just after the first frame; a quick user who is
+    already there gets the list, with the keyboard on it."""
+    from smreadiness.tui.widgets.what_if_list import WhatIfList
+
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")  # no pause: as soon as the app takes keys
+        await pilot.pause()
+        assert "smallest change that lifts the verdict" in screen_text(app)
+        assert isinstance(app.screen.focused, WhatIfList)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "TRYING WHAT-IF 1, NOT SAVED" in screen_text(app)
+
+
 @pytest.mark.parametrize(
     ("suffix", "marker", "name"),
     [

@@ -74,20 +74,38 @@ class ResultScreen(Screen[None]):
         with TabbedContent(id="tabs", initial="reasons"):
             with TabPane(_("Reasons"), id="reasons"), VerticalScroll():
                 yield ReasonList(id="reason-list")
-            with TabPane(_("What would change this"), id="what-if"), VerticalScroll():
-                yield Static("", id="what-if-intro")
-                yield WhatIfList(id="what-ifs")
-            with TabPane(_("Action plan"), id="plan"), VerticalScroll():
-                yield Static("", id="plan-intro")
-                yield ActionChecklist(id="checklist")
-            with TabPane(_("Scores"), id="scores"), VerticalScroll():
-                yield DimensionChart(progress=False, id="chart")
-                yield Static("", id="scores-note")
+            # The other tabs are filled in once this screen is on the terminal (build_tabs):
+            # their lists cost a third of the screen's start-up, for tabs not yet seen.
+            with TabPane(_("What would change this"), id="what-if"):
+                yield VerticalScroll(id="what-if-scroll")
+            with TabPane(_("Action plan"), id="plan"):
+                yield VerticalScroll(id="plan-scroll")
+            with TabPane(_("Scores"), id="scores"):
+                yield VerticalScroll(id="scores-scroll")
         yield LocalFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("{name}: result").format(name=self.session.name)
         self.refresh_all()
+        self.call_after_refresh(self.build_tabs)
+
+    async def build_tabs(self) -> None:
+        """The widgets of the tabs behind the first one, filled at once."""
+        if self.query("#what-ifs"):
+            return
+        await self.query_one("#what-if-scroll").mount(
+            Static("", id="what-if-intro"), WhatIfList(id="what-ifs")
+        )
+        await self.query_one("#plan-scroll").mount(
+            Static("", id="plan-intro"), ActionChecklist(id="checklist")
+        )
+        await self.query_one("#scores-scroll").mount(
+            DimensionChart(progress=False, id="chart"), Static("", id="scores-note")
+        )
+        self.refresh_all()
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != TABS[0] and tabs.active_pane is not None:  # switched before they came
+            self.focus_pane(tabs.active_pane)
 
     def on_screen_resume(self) -> None:
         if self.fresh:
@@ -101,6 +119,7 @@ class ResultScreen(Screen[None]):
         active = self.query_one(TabbedContent).active
         await self.recompose()
         self.on_mount()
+        await self.build_tabs()
         self.query_one(TabbedContent).active = active
 
     # ------------------------------------------------------------------ showing
@@ -152,6 +171,8 @@ class ResultScreen(Screen[None]):
             if base.verdict == "go"
             else _("No single or double change lifts the verdict; see the reasons.")
         )
+        if not self.query("#what-ifs"):
+            return  # the other tabs are not built yet (build_tabs fills them)
         self.query_one("#what-if-intro", Static).update(Content(intro))
         self.query_one(WhatIfList).show(bank, base.what_if, self.trying)
         self.query_one("#plan-intro", Static).update(
@@ -258,7 +279,9 @@ class ResultScreen(Screen[None]):
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
         """Keys go to what the tab shows: the list to pick from, or the text to scroll."""
-        pane = event.pane
+        self.focus_pane(event.pane)
+
+    def focus_pane(self, pane: TabPane) -> None:
         target = pane.query("OptionList").first() if pane.query("OptionList") else None
         self.set_focus(target or pane.query_one(VerticalScroll))
 
