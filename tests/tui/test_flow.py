@@ -70,6 +70,27 @@ async def test_new_interview_reaches_the_personas_verdict(
         assert stored(assessment_id).answers == dict(example.answers)
 
 
+async def test_keys_typed_from_the_first_frame_all_land(bank: Any) -> None:
+    """The first frame has only the first question's kind of answer field (start-up time);
+    a user typing straight away, across kinds, loses no key and no answer."""
+    from smreadiness.store import Store
+
+    app = make_app(args("new", name="Quick"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"To sell", "enter", "1", "2", "3", "1")  # no pause in between
+        await pilot.pause()
+        [entry] = Store().entries()
+        assert entry.assessment is not None
+        assert dict(entry.assessment.answers) == {
+            "purpose.why": "To sell",
+            "purpose.goals": "measurable",
+            "purpose.growth": "steady",
+            "purpose.plan_fit": "no_plan",
+            "market.audience": "precise",
+        }
+        assert bank.question("market.online").prompt in screen_text(app)
+
+
 async def test_back_and_skip(bank: Any) -> None:
     from smreadiness.tui.screens.interview import InterviewScreen
 

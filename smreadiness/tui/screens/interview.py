@@ -30,6 +30,13 @@ from smreadiness.tui.widgets.question_marks import QuestionMarks
 from smreadiness.tui.widgets.text_question import TextQuestion
 from smreadiness.tui.widgets.why_panel import WhyPanel
 
+ANSWER_WIDGETS: dict[str, type[QuestionWidget]] = {
+    "choice": ChoiceQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+}
+"""The answer widget for each kind of question; its id is the kind."""
+
 # Single letters while choosing; while typing in a field the same actions sit on ctrl keys.
 FIELD = "field"
 ARROW = "arrow"
@@ -107,9 +114,10 @@ class InterviewScreen(Screen[None]):
                 yield Static("", id="where")
                 yield Static("", id="prompt")
                 yield Static("", id="saved-problem")
-                yield ChoiceQuestion(id="choice", classes="answer")
-                yield NumberQuestion(id="number", classes="answer")
-                yield TextQuestion(id="text", classes="answer")
+                # The other kinds' widgets come after the first frame (build_answer_widgets).
+                first = self.session.bank.question(self.question_id)
+                kind = first.kind if first is not None else "choice"
+                yield ANSWER_WIDGETS[kind](id=kind, classes="answer")
                 yield QuestionMarks("", id="marks")
                 yield WhyPanel(id="why")
             yield LivePanel(id="live")
@@ -120,6 +128,22 @@ class InterviewScreen(Screen[None]):
         for field in self.query(Input):
             field.cursor_blink = self.nav.cursor_blink
         self.show_question()
+        self.call_after_refresh(self.build_answer_widgets)
+
+    async def build_answer_widgets(self) -> None:
+        """The answer widgets not composed (only the first question's kind is, for start-up)."""
+        missing = [
+            widget(id=kind, classes="answer")
+            for kind, widget in ANSWER_WIDGETS.items()
+            if not self.query(f"#{kind}")
+        ]
+        if not missing:
+            return
+        for widget in missing:
+            widget.display = False
+        await self.query_one("#main").mount_all(missing, before="#marks")
+        for field in self.query(Input):
+            field.cursor_blink = self.nav.cursor_blink
 
     async def relabel(self) -> None:
         """After a language switch: built again, in the new language."""
@@ -160,17 +184,29 @@ class InterviewScreen(Screen[None]):
         if problem:
             needs = _("Your earlier answer needs a look: {problem}.").format(problem=problem)
             saved_problem.update(Content("⚠ " + needs))
-        widget_id = question.kind  # the answer widgets' ids are the question kinds
-        for widget in self.query(".answer").results(QuestionWidget):
-            widget.display = widget.id == widget_id
-        answer_widget = self.query_one(f"#{widget_id}", QuestionWidget)
-        answer_widget.load(question, session.answers.get(question.id))
-        answer_widget.focus_answer()
+        self.show_answer(question)
         self.show_marks()
         self.query_one(WhyPanel).show(session.bank, question)
         self.query_one(WhyPanel).display = self.show_why
         self.refresh_live()
         self.query_one("#main", VerticalScroll).scroll_home(animate=False)
+
+    def show_answer(self, question: Question) -> None:
+        """The answer widget for the question's kind, with the saved answer, and the keyboard."""
+        for widget in self.query(".answer").results(QuestionWidget):
+            widget.display = widget.id == question.kind
+        found = self.query(f"#{question.kind}").results(QuestionWidget)
+        answer_widget = next(iter(found), None)
+        if answer_widget is None:  # keys typed ahead of build_answer_widgets
+            self.call_next(self._show_answer_when_built, question.id)
+            return
+        answer_widget.load(question, self.session.answers.get(question.id))
+        answer_widget.focus_answer()
+
+    async def _show_answer_when_built(self, question_id: str) -> None:
+        await self.build_answer_widgets()
+        if question_id == self.question_id:
+            self.show_answer(self.question())
 
     def show_marks(self) -> None:
         self.query_one(QuestionMarks).show(self.session, self.question_id)
@@ -222,11 +258,13 @@ class InterviewScreen(Screen[None]):
             self.submit(event.question_id, event.value)
 
     def action_pick(self, number: int) -> None:
-        value = self.query_one(ChoiceQuestion).pick(number)
-        if value is None:
+        question = self.question()
+        if question.kind != "choice" or not 1 <= number <= len(question.options):
             self.app.bell()
-        else:
-            self.submit(self.question_id, value)
+            return
+        for widget in self.query(ChoiceQuestion).results(ChoiceQuestion):
+            widget.pick(number)  # shown chosen as it moves on (absent if typed far ahead)
+        self.submit(self.question_id, question.options[number - 1].value)
 
     def submit(self, question_id: str, value: Scalar | None) -> None:
         """Save the answer and show what comes next, before the next key is read."""
