@@ -223,3 +223,49 @@ def test_each_command_parses_the_same_when_only_its_parser_is_built() -> None:
         assert alone[name].format_help() == full[name].format_help()
     line = ["new", "--name", "Aurora", "--bank", "quickcheck", "--lang", "fi"]
     assert vars(build_parser().parse_args(line)) == vars(build_parser("new").parse_args(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["resume", "Bakery Aurora"],
+        ["resume", ""],
+        ["resume", "x y", "z"],
+        ["resume", "-x"],
+        ["resume"],
+        ["resume", "--help"],
+        ["new"],
+        ["new", "--name", "Kahvila [b]Aurora[/b]"],
+        ["new", "--name", "--name"],
+        ["new", "--name"],
+        ["new", "--na", "X"],
+        ["new", "--name=X"],
+        ["new", "X"],
+        ["new", "--bank", "quickcheck"],
+        ["present"],
+        ["present", "bakery-cafe"],
+        ["present", "bakery-cafe", "--watch"],
+        ["present", "a", "b"],
+        ["list"],
+        ["--lang", "fi", "resume", "x"],
+    ],
+)
+def test_plain_tui_command_lines_are_read_as_argparse_reads_them(line: list[str]) -> None:
+    """The plain TUI command lines skip argparse (start-up time); the result must be the same,
+    and anything not plain must be left to argparse."""
+    from smreadiness.cli import plain_tui_command
+    from smreadiness.cli.parser import build_parser
+
+    quick = plain_tui_command(line)
+    try:
+        expected: dict[str, Any] | None = vars(build_parser().parse_args(line))
+    except SystemExit:  # a usage error or help: argparse must be the one to say it
+        expected = None
+    if quick is not None:
+        assert expected is not None and vars(quick) == expected
+    else:
+        assert (
+            expected is None
+            or line[0] not in ("resume", "new", "present")
+            or any(part.startswith("-") for part in line[1:])
+        ), f"{line} is plain but was left to argparse"

@@ -38,6 +38,30 @@ def use_language(args: argparse.Namespace, remembered: str | None = None) -> Non
     set_language(args.lang)
 
 
+def plain_tui_command(arguments: Sequence[str]) -> Any | None:
+    """The TUI commands in their plain forms (``resume NAME``, ``new``, ``new --name NAME``,
+    ``present``, ``present NAME``) read without argparse, whose import and build (~3 ms) count
+    against the first screen's time. Anything else, help and mistakes included, returns None
+    and goes to argparse; a test checks the two agree."""
+    from types import SimpleNamespace
+
+    if not arguments:
+        return None
+    command, *rest = arguments
+    named = command == "new" and len(rest) == 2 and rest[0] == "--name"
+    values = rest[1:] if named else rest
+    if any(value.startswith("-") for value in values):
+        return None
+    if command == "resume" and len(values) == 1:
+        return SimpleNamespace(command=command, target=values[0])
+    if command == "new" and (named or not values):
+        return SimpleNamespace(command=command, name=values[0] if named else None, bank=None)
+    if command == "present" and len(values) <= 1:
+        target = values[0] if values else None
+        return SimpleNamespace(command=command, target=target, bank=None, watch=False)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -49,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args = SimpleNamespace(command=None, name=None, bank=None, target=None, watch=False)
     else:
+        args = plain_tui_command(arguments)
+    if args is None:
         from smreadiness.cli.parser import COMMANDS, build_parser
 
         # Only the named command's subparser is built: the TUI commands' start-up time counts.
