@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,13 +23,12 @@ from smreadiness.report.labels import range_text
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.session import Session
-from smreadiness.tui.widgets.action_checklist import ActionChecklist
-from smreadiness.tui.widgets.dimension_chart import DimensionChart
-from smreadiness.tui.widgets.live_panel import dimension_rows
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
 from smreadiness.tui.widgets.verdict_banner import VerdictBanner
-from smreadiness.tui.widgets.what_if_list import WhatIfList, changes_content
+
+if TYPE_CHECKING:  # the tabs behind the first are built after the first frame (build_tabs)
+    from smreadiness.tui.widgets.action_checklist import ActionChecklist
 
 TABS = ("reasons", "what-if", "plan", "scores")
 
@@ -93,6 +92,10 @@ class ResultScreen(Screen[None]):
         """The widgets of the tabs behind the first one, filled at once."""
         if self.query("#what-ifs"):
             return
+        from smreadiness.tui.widgets.action_checklist import ActionChecklist
+        from smreadiness.tui.widgets.dimension_chart import DimensionChart
+        from smreadiness.tui.widgets.what_if_list import WhatIfList
+
         await self.query_one("#what-if-scroll").mount(
             Static("", id="what-if-intro"), WhatIfList(id="what-ifs")
         )
@@ -137,6 +140,8 @@ class ResultScreen(Screen[None]):
         shown = self.current()
         extra: list[Content] = []
         if self.trying is not None and self.trying <= len(base.what_if):
+            from smreadiness.tui.widgets.what_if_list import changes_content
+
             changes = base.what_if[self.trying - 1].changes
             extra += [
                 Content.assemble(
@@ -173,6 +178,11 @@ class ResultScreen(Screen[None]):
         )
         if not self.query("#what-ifs"):
             return  # the other tabs are not built yet (build_tabs fills them)
+        from smreadiness.tui.widgets.action_checklist import ActionChecklist
+        from smreadiness.tui.widgets.dimension_chart import DimensionChart
+        from smreadiness.tui.widgets.live_panel import dimension_rows
+        from smreadiness.tui.widgets.what_if_list import WhatIfList
+
         self.query_one("#what-if-intro", Static).update(Content(intro))
         self.query_one(WhatIfList).show(bank, base.what_if, self.trying)
         self.query_one("#plan-intro", Static).update(
@@ -298,8 +308,7 @@ class ResultScreen(Screen[None]):
         if snapshot is not None:
             self.app.push_screen(CompareScreen(self.session, snapshot))
 
-    @on(ActionChecklist.Ticked, "#checklist")
-    def step_ticked(self, event: ActionChecklist.Ticked) -> None:
+    def on_action_checklist_ticked(self, event: ActionChecklist.Ticked) -> None:
         """Ticks are kept in the assessment file, so they are there next time."""
         try:
             self.session.set_done(event.action_id, event.done)
