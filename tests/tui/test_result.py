@@ -63,6 +63,25 @@ async def test_tabs_show_what_if_plan_and_scores(bank: Any) -> None:
         assert "Resources and ownership" in screen_text(app)
 
 
+async def test_tabs_are_chosen_by_a_click_on_their_name(bank: Any) -> None:
+    from smreadiness.tui.widgets.tab_bar import TabBar
+
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(TabBar)
+        start, _stop, tab = bar.spans()[2]
+        assert tab == "plan"
+        await pilot.click(TabBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert "[ ]  1." in screen_text(app)
+        assert bar.active == "plan"
+        await pilot.click(TabBar, offset=(bar.spans()[0][0], 1))  # the line under a name too
+        await pilot.pause()
+        assert "fix first:" in screen_text(app)
+
+
 async def test_a_tab_chosen_the_moment_the_result_appears_has_its_list(bank: Any) -> None:
     """The tabs behind the first are built just after the first frame; a quick user who is
     already there gets the list, with the keyboard on it."""

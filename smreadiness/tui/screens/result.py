@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.engine import Evaluation
@@ -25,18 +25,21 @@ from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.session import Session
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
+from smreadiness.tui.widgets.tab_bar import TabBar
 from smreadiness.tui.widgets.verdict_banner import VerdictBanner
 
 if TYPE_CHECKING:  # the tabs behind the first are built after the first frame (build_tabs)
     from smreadiness.tui.widgets.action_checklist import ActionChecklist
 
 TABS = ("reasons", "what-if", "plan", "scores")
+TAB_NAMES = (N_("Reasons"), N_("What would change this"), N_("Action plan"), N_("Scores"))
 
 
 class ResultScreen(Screen[None]):
     """A what-if is tried on a scratch copy (nothing saved) until the user keeps it."""
 
     CSS_PATH = "result.tcss"
+    AUTO_FOCUS = ""  # on_mount puts the keyboard on the first tab
     BINDINGS = [
         Binding("1", "try(1)", N_("Try what-if"), key_display="1-8"),
         *(Binding(str(n), f"try({n})", f"what-if {n}", show=False) for n in range(2, 9)),
@@ -70,22 +73,24 @@ class ResultScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="top"):
             yield VerdictBanner(id="banner")
-        with TabbedContent(id="tabs", initial="reasons"):
-            with TabPane(_("Reasons"), id="reasons"), VerticalScroll():
+        yield TabBar(
+            [(tab, _(name)) for tab, name in zip(TABS, TAB_NAMES, strict=True)],
+            TABS[0],
+            id="tab-bar",
+        )
+        with ContentSwitcher(id="tabs", initial=TABS[0]):
+            with VerticalScroll(id="reasons", classes="pane"):
                 yield ReasonList(id="reason-list")
             # The other tabs are filled in once this screen is on the terminal (build_tabs):
             # their lists cost a third of the screen's start-up, for tabs not yet seen.
-            with TabPane(_("What would change this"), id="what-if"):
-                yield VerticalScroll(id="what-if-scroll")
-            with TabPane(_("Action plan"), id="plan"):
-                yield VerticalScroll(id="plan-scroll")
-            with TabPane(_("Scores"), id="scores"):
-                yield VerticalScroll(id="scores-scroll")
+            for tab in TABS[1:]:
+                yield VerticalScroll(id=tab, classes="pane")
         yield LocalFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("{name}: result").format(name=self.session.name)
         self.refresh_all()
+        self.show_tab(TABS[0])
         self.call_after_refresh(self.build_tabs)
 
     async def build_tabs(self) -> None:
@@ -96,19 +101,18 @@ class ResultScreen(Screen[None]):
         from smreadiness.tui.widgets.dimension_chart import DimensionChart
         from smreadiness.tui.widgets.what_if_list import WhatIfList
 
-        await self.query_one("#what-if-scroll").mount(
+        await self.query_one("#what-if").mount(
             Static("", id="what-if-intro"), WhatIfList(id="what-ifs")
         )
-        await self.query_one("#plan-scroll").mount(
+        await self.query_one("#plan").mount(
             Static("", id="plan-intro"), ActionChecklist(id="checklist")
         )
-        await self.query_one("#scores-scroll").mount(
+        await self.query_one("#scores").mount(
             DimensionChart(progress=False, id="chart"), Static("", id="scores-note")
         )
         self.refresh_all()
-        tabs = self.query_one(TabbedContent)
-        if tabs.active != TABS[0] and tabs.active_pane is not None:  # switched before they came
-            self.focus_pane(tabs.active_pane)
+        if self.active_tab != TABS[0]:  # the user went there before its widgets came
+            self.show_tab(self.active_tab)
 
     def on_screen_resume(self) -> None:
         if self.fresh:
@@ -119,11 +123,11 @@ class ResultScreen(Screen[None]):
 
     async def relabel(self) -> None:
         """After a language switch: built again, in the new language, on the same tab."""
-        active = self.query_one(TabbedContent).active
+        active = self.active_tab
         await self.recompose()
         self.on_mount()
         await self.build_tabs()
-        self.query_one(TabbedContent).active = active
+        self.show_tab(active)
 
     # ------------------------------------------------------------------ showing
 
@@ -281,19 +285,25 @@ class ResultScreen(Screen[None]):
 
         return ReviewScreen(self.session)
 
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(ContentSwitcher).current or TABS[0]
+
     def action_tab(self, step: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        index = TABS.index(tabs.active) if tabs.active in TABS else 0
-        tabs.active = TABS[(index + step) % len(TABS)]
+        index = TABS.index(self.active_tab) if self.active_tab in TABS else 0
+        self.show_tab(TABS[(index + step) % len(TABS)])
 
-    @on(TabbedContent.TabActivated, "#tabs")
-    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        """Keys go to what the tab shows: the list to pick from, or the text to scroll."""
-        self.focus_pane(event.pane)
+    @on(TabBar.Chosen)
+    def tab_clicked(self, event: TabBar.Chosen) -> None:
+        self.show_tab(event.tab_id)
 
-    def focus_pane(self, pane: TabPane) -> None:
-        target = pane.query("OptionList").first() if pane.query("OptionList") else None
-        self.set_focus(target or pane.query_one(VerticalScroll))
+    def show_tab(self, tab: str) -> None:
+        """Show a tab; keys go to what it shows: the list to pick from, or the text to scroll."""
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabBar).active = tab
+        pane = self.query_one(f"#{tab}", VerticalScroll)
+        lists = pane.query(OptionList)
+        self.set_focus(lists.first() if lists else pane)
 
     def action_save(self) -> None:
         self.nav.save_report(self.session)
