@@ -138,6 +138,32 @@ async def test_the_list_follows_changes_made_elsewhere(bank: Any, tui_environmen
         assert app.screen is app.screen_stack[0]  # still home
 
 
+async def test_a_long_list_is_drawn_first_then_completed(bank: Any) -> None:
+    """The first rows are drawn at once and the rest follow right after; all can be reached,
+    and a new filter or sort never mixes in rows from the list before it."""
+    from smreadiness.tui.widgets.saved_table import FIRST_ROWS, SavedTable
+
+    count = FIRST_ROWS + 30
+    for number in range(count):
+        save(f"Company {number:03d}", {}, assessment_id=f"c{number:03d}")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(SavedTable)
+        assert table.row_count == count
+        await type_text(pilot, "Company 12")  # 012, 112 and 120-129 (the last from the rest)
+        await pilot.pause()
+        assert table.row_count == 12
+        await pilot.press("ctrl+s")  # by name
+        await pilot.pause()
+        names = [row.name for row in app.screen.rows]
+        assert names[0] == "Company 012" and names[-1] == "Company 129"
+        assert table.row_count == 12
+        await pilot.press("escape")  # filter cleared: everything again, once
+        await pilot.pause()
+        assert table.row_count == count
+
+
 async def test_delete_asks_first(bank: Any) -> None:
     from smreadiness.store import Store
 

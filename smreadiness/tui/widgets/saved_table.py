@@ -34,12 +34,19 @@ def cells(row: Summary) -> tuple[Text, Text, Text, Text]:
     return name, progress, verdict, Text(when)
 
 
+FIRST_ROWS = 100
+"""Rows added before the table is drawn; the rest follow right after the frame (adding 1,000
+rows to a DataTable takes ~100 ms, and no terminal shows more than this many at once)."""
+
+
 class SavedTable(DataTable[Text]):
     """Rows are :class:`Summary` objects; the row key is the assessment id."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[Summary] = []
+        self._filling = 0
+        """Which call of show() the rows still being added belong to."""
 
     def show(self, rows: list[Summary], sort_key: str, reverse: bool) -> None:
         """Show these rows (already sorted), keeping the cursor on the same assessment."""
@@ -57,10 +64,20 @@ class SavedTable(DataTable[Text]):
         else:
             self.clear()
         self.rows_shown = rows
+        self._filling += 1
+        self._add(rows[:FIRST_ROWS], selected)
+        if len(rows) > FIRST_ROWS:
+            self.call_after_refresh(self._add_later, rows[FIRST_ROWS:], selected, self._filling)
+
+    def _add(self, rows: list[Summary], selected: Summary | None) -> None:
         for row in rows:
             self.add_row(*cells(row), key=row.id)
         if selected is not None and any(row.id == selected.id for row in rows):
             self.move_cursor(row=self.get_row_index(selected.id))
+
+    def _add_later(self, rows: list[Summary], selected: Summary | None, filling: int) -> None:
+        if filling == self._filling:  # not shown anew since
+            self._add(rows, selected)
 
     def selected(self) -> Summary | None:
         if not 0 <= self.cursor_row < len(self.rows_shown):
