@@ -192,6 +192,18 @@ def test_compare_two_assessments_and_bad_snapshot(answers_file: Any) -> None:
     assert missing.code == 1 and "no finished snapshots yet" in missing.err
 
 
+def test_compare_of_two_bad_files_reports_both(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("answers = [\n", encoding="utf-8")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('name = "x"\n[answers]\n"purpose.goals" = 7\n', encoding="utf-8")
+    result = run_cli("compare", str(broken), str(wrong))
+    assert result.code == 3
+    lines = result.err.splitlines()
+    assert any(line.startswith(f"{broken}: TOML syntax error") for line in lines)
+    assert any(line.startswith(f'{wrong}:3: answers."purpose.goals"') for line in lines)
+
+
 def test_old_file_without_history_or_meta_still_loads_and_reports(
     isolated_dirs: Path, examples: dict[str, Any]
 ) -> None:

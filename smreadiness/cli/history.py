@@ -62,8 +62,16 @@ def run_compare(args: argparse.Namespace) -> int:
     )
 
     store = Store()
-    label_a, bank, answers_a = _side(args.a, store, args.lang, args.bank)
-    label_b, bank_b, answers_b = _side(args.b, store, args.lang, args.bank)
+    sides = []
+    problems: list[Problem] = []
+    for spec in (args.a, args.b):  # both read before any is reported: every problem at once
+        try:
+            sides.append(_side(spec, store, args.lang, args.bank))
+        except ProblemsError as error:
+            problems += error.problems
+    if problems:
+        raise ProblemsError(problems)
+    (label_a, bank, answers_a), (label_b, bank_b, answers_b) = sides
     if bank_b.id != bank.id:
         raise ProblemsError(
             [Problem(args.b, f"uses bank {bank_b.id!r}, {args.a} uses {bank.id!r}: not comparable")]
