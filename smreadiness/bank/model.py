@@ -29,6 +29,12 @@ class Dimension(NamedTuple):
     title: str
     weight: float
     description: str
+    short: str = ""
+
+    @property
+    def name(self) -> str:
+        """A word or two for narrow places: the bank's short name, else the title's first."""
+        return self.short or (self.title.split() or ["?"])[0].rstrip(",:;")
 
 
 class Option(NamedTuple):
@@ -63,6 +69,12 @@ class Question(NamedTuple):
     """Option value -> position (0 is the best)."""
     fingerprint: str = ""
     """Checksum of what an answer depends on (kind, option values, range, revision)."""
+    short: str = ""
+
+    @property
+    def name(self) -> str:
+        """A word or two naming it: the bank's short name, else the last part of its id."""
+        return self.short or self.id.rsplit(".", 1)[-1].replace("_", " ")
 
     def option(self, value: str) -> Option | None:
         index = self.ranks.get(value)
@@ -198,6 +210,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         placeholder=raw.get("placeholder", ""),
         ranks={o.value: i for i, o in enumerate(options)},
         fingerprint=_fingerprint(raw),
+        short=raw.get("short", ""),
     )
 
 
@@ -228,7 +241,13 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
             for s in raw.get("sources", [])
         ),
         dimensions=tuple(
-            Dimension(d["id"], d["title"], float(d.get("weight", 1.0)), d.get("description", ""))
+            Dimension(
+                d["id"],
+                d["title"],
+                float(d.get("weight", 1.0)),
+                d.get("description", ""),
+                d.get("short", ""),
+            )
             for d in raw["dimensions"]
         ),
         questions=questions,

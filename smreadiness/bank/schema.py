@@ -17,6 +17,7 @@ SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", ma
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(max_length=4000)]
+Name = Annotated[str, StringConstraints(max_length=24)]
 
 
 class _Spec(BaseModel):
@@ -43,6 +44,9 @@ class DimensionSpec(_Spec):
     """Stable id, e.g. ``"culture"``; question ids start with it."""
     title: ShortText
     """Name shown to the user."""
+    short: Name = ""
+    """A word or two for narrow places (the live picture at 80 columns, the presenter's
+    board), e.g. ``"Resources"``; default: the title's first word."""
     weight: float = Field(1.0, ge=0, le=100)
     """Share of the overall score (relative to the other dimensions)."""
     description: LongText = ""
@@ -91,6 +95,9 @@ class QuestionSpec(_Spec):
     """Answer type."""
     prompt: ShortText
     """The question as the user reads it."""
+    short: Name = ""
+    """A word or two naming it on the presenter's board, e.g. ``"Owner"``; default: the
+    last part of the id."""
     help: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     """Why it matters: the idea behind the question and where it comes from."""
     sources: list[SourceId] = []

@@ -25,12 +25,15 @@ class SourceText(_Spec):
 
 class DimensionText(_Spec):
     title: Text
+    short: Text | None = None
     description: Text | None = None
 
 
 class QuestionText(_Spec):
     prompt: Text
     """The question."""
+    short: Text | None = None
+    """A word or two naming it (where the base bank has a short name)."""
     help: Text
     """Why it matters; may quote a source article in its own language."""
     options: dict[str, Text] = {}
@@ -86,8 +89,8 @@ class TranslationSpec(_Spec):
 
 _SECTIONS = ("sources", "dimensions", "questions", "rules", "steps", "actions", "examples")
 _REQUIRED = {
-    "dimensions": ("title", "description"),
-    "questions": ("prompt", "help", "unit", "placeholder"),
+    "dimensions": ("title", "short", "description"),
+    "questions": ("prompt", "short", "help", "unit", "placeholder"),
     "rules": ("message", "idea"),
     "steps": ("title", "summary"),
     "actions": ("title", "detail"),

@@ -43,11 +43,11 @@ async def test_flipping_an_answer_changes_the_verdict_and_reset_restores_it(
         assert "┏┓╻ ┏━┓ ╺┳╸    ╻ ╻ ┏━╸ ╺┳╸ ◐" in text  # NOT YET
         assert "was ✔ GO" in text
         assert "NEW  ! fix first: Nobody owns social media" in text
-        assert "○✱owner: Nobody yet" in text
+        assert "○✱Owner: Nobody yet" in text
         assert "1 answer changed · not saved" in text
         await pilot.press("left")  # one back: someone, on top of other work
         await pilot.pause()
-        assert "◐✱owner: Someone" in screen_text(app)
+        assert "◐✱Owner: Someone" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
         text = screen_text(app)
@@ -65,7 +65,7 @@ async def test_numbers_step_by_one(bank: Any) -> None:
         await pilot.press("right", "right", "left")
         await pilot.pause()
         assert app.screen.workshop.answers["resources.hours"] == 5
-        assert "●✱hours: 5 h/week" in screen_text(app)
+        assert "●✱Hours: 5 h/week" in screen_text(app)
 
 
 async def test_what_if_is_one_key_away_and_one_more_applies_it(bank: Any) -> None:

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import Question
+from smreadiness.bank.model import Dimension, Question
 from smreadiness.i18n import format_number
 from smreadiness.textsafe import clean
 from smreadiness.tui.text import score_colour
@@ -31,18 +31,9 @@ HEADING_EXTRA = 10
 """Cells after a dimension's name: space, score (3), space, change (4), space."""
 
 
-def question_name(question: Question) -> str:
-    """A few words naming a question: the bank's short name if it has one, else its id's tail."""
-    short = getattr(question, "short", "")
-    if isinstance(short, str) and short:
-        return short
-    return question.id.rsplit(".", 1)[-1].replace("_", " ")
-
-
-def dimension_name(title: str) -> str:
-    """The first word of a dimension's title (``Resources and ownership`` -> ``Resources``)."""
-    word = re.split(r"[\s,:;/]+", title.strip(), maxsplit=1)[0] if title.strip() else "?"
-    return word if len(word) <= NAME_LIMIT else word[: NAME_LIMIT - 1] + "…"
+def short_name(name: str) -> str:
+    """A dimension's short name, cut to fit beside its score."""
+    return name if len(name) <= NAME_LIMIT else name[: NAME_LIMIT - 1] + "…"
 
 
 def short_answer(question: Question, value: Scalar | None, room: int = 20) -> str:
@@ -124,17 +115,17 @@ class AnswerBoard(Widget):
         """Whole dimension titles when they leave as many columns as short names, each still
         roomy (answers matter more than titles)."""
         titles = [d.title for d in self.workshop.bank.dimensions]
-        shorts = [dimension_name(t) for t in titles]
+        shorts = [short_name(d.name) for d in self.workshop.bank.dimensions]
         long_room = width - max((len(t) for t in titles), default=6) - HEADING_EXTRA
         short_room = width - max((len(t) for t in shorts), default=6) - HEADING_EXTRA
         columns = min(MAX_COLUMNS, max(1, short_room // MIN_CHIP))
         return long_room // columns >= ROOMY_CHIP
 
-    def heading_name(self, title: str, width: int) -> str:
-        return title if self._full_titles(width) else dimension_name(title)
+    def heading_name(self, dimension: Dimension, width: int) -> str:
+        return dimension.title if self._full_titles(width) else short_name(dimension.name)
 
     def _heading_width(self, width: int) -> int:
-        names = [self.heading_name(d.title, width) for d in self.workshop.bank.dimensions]
+        names = [self.heading_name(d, width) for d in self.workshop.bank.dimensions]
         return max((len(n) for n in names), default=6) + HEADING_EXTRA
 
     def _columns(self, width: int) -> int:
@@ -174,7 +165,7 @@ class AnswerBoard(Widget):
     def _heading(self, dimension_id: str, width: int, full: int) -> Content:
         workshop = self.workshop
         dimension = workshop.bank.dimension(dimension_id)
-        name = self.heading_name(dimension.title if dimension else dimension_id, full)
+        name = self.heading_name(dimension, full) if dimension else dimension_id
         now = workshop.evaluate().dimensions.get(dimension_id)
         then = workshop.original_evaluation().dimensions.get(dimension_id)
         score = (
@@ -203,7 +194,7 @@ class AnswerBoard(Widget):
         value = workshop.answers.get(question_id)
         symbol, colour = mark(question, value)
         changed = question_id in workshop.changed()
-        name = question_name(question)
+        name = question.name
         answer_room = max(4, room - len(name) - 4)
         answer = fit(short_answer(question, value, answer_room), answer_room)
         rest = Content.assemble(

@@ -51,7 +51,7 @@ def dimension_rows(
         rows.append(
             DimensionRow(
                 dimension.title,
-                dimension.id.replace("_", " ").capitalize(),
+                dimension.name,
                 evaluation.dimensions.get(dimension.id),
                 sum(1 for q in ids if status[q]),
                 len(ids),
