@@ -51,6 +51,25 @@ def test_no_marked_string_escapes_extraction() -> None:
     assert missed == [], "mark these with N_() outside the f-string, then `make catalogs`"
 
 
+def test_widget_texts_are_marked_for_translation() -> None:
+    """A text written straight into a Static, Label, Button or an Input's placeholder would
+    stay English in every language (the catalog tests only see marked strings)."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "smreadiness" / "tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            texts = [k.value for k in node.keywords if k.arg in ("placeholder", "tooltip")]
+            if node.func.id in ("Static", "Label", "Button"):
+                texts += node.args[:1]
+            for text in texts:
+                if isinstance(text, ast.Constant) and re.search(r"[A-Za-z]", str(text.value)):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text.value!r}")
+    assert found == [], "wrap these in _() (or N_() where defined), then `make catalogs`"
+
+
 def _catalog(language: str) -> Any:
     with (LOCALE / language / "LC_MESSAGES" / "smreadiness.po").open("rb") as handle:
         return read_po(handle, locale=language)

@@ -22,7 +22,7 @@ class NamePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("New assessment", classes="title")
+            yield Static(_("New assessment"), classes="title")
             yield Static(
                 _(
                     "What is the company called? The name is only used to find the "
@@ -30,9 +30,9 @@ class NamePrompt(ModalScreen[str | None]):
                 ),
                 classes="intro",
             )
-            yield Input(placeholder="Company name", max_length=MAX_NAME, id="name")
+            yield Input(placeholder=_("Company name"), max_length=MAX_NAME, id="name")
             yield Static("", classes="problem", id="name-problem")
-            yield Static("Enter starts the interview · Esc cancels", classes="hint")
+            yield Static(_("Enter starts the interview · Esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

@@ -36,7 +36,7 @@ class NoteScreen(ModalScreen[str | None]):
                 id="note",
                 max_length=MAX_NOTE,
             )
-            yield Static("Enter saves · an empty note removes it · Esc cancels", classes="hint")
+            yield Static(_("Enter saves · an empty note removes it · Esc cancels"), classes="hint")
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

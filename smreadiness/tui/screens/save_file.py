@@ -48,7 +48,9 @@ class SaveFileScreen(ModalScreen[Path | None]):
             yield Static(Content(_(EXPLAIN[self.what])), classes="intro")
             yield Input(str(Path.cwd() / default_name(self.session, self.what)), id="path")
             yield Static("", classes="problem", id="save-problem")
-            yield Static("Enter saves (an existing file is replaced) · Esc cancels", classes="hint")
+            yield Static(
+                _("Enter saves (an existing file is replaced) · Esc cancels"), classes="hint"
+            )
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
