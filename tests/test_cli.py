@@ -183,7 +183,7 @@ def test_list_cache_never_serves_a_stale_row(answers_file: Any, isolated_dirs: P
     assert again["verdict"] == "no_go"
     (isolated_dirs / f"{first['id']}.toml").write_text("not = [toml")
     broken = json.loads(run_cli("list", "--format", "json").out)[0]
-    assert broken["error"].startswith("unreadable: TOML syntax error")
+    assert broken["error"].startswith("unreadable: line 1: TOML syntax error")
 
 
 def test_names_are_found_through_the_list_cache_never_a_stale_one(

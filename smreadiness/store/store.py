@@ -17,7 +17,7 @@ from smreadiness.files import (
 )
 from smreadiness.i18n import _
 from smreadiness.paths import data_dir
-from smreadiness.problems import ProblemsError
+from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
 from smreadiness.tomlfile import parse_toml, read_limited
 
@@ -58,6 +58,12 @@ def read_assessment(path: Path, label: str | None = None) -> Assessment:
     return parse_assessment(data, name, fallback_id=path.stem)
 
 
+def _reason(problem: Problem) -> str:
+    """A problem of a file, without the file's name: ``line 8: key: message``."""
+    where = _("line {line}: ").format(line=problem.line) if problem.line else ""
+    return f"{where}{problem.key}: {problem.message}" if problem.key else where + problem.message
+
+
 class Store:
     """Saved assessments in one directory. Every write is atomic and made under a lock."""
 
@@ -86,10 +92,7 @@ class Store:
         try:
             return Entry(path, read_assessment(path), None)
         except ProblemsError as error:
-            reason = "; ".join(
-                p.message if not p.key else f"{p.key}: {p.message}" for p in error.problems
-            )
-            return Entry(path, None, reason)
+            return Entry(path, None, "; ".join(_reason(p) for p in error.problems))
 
     def entries(self) -> list[Entry]:
         """Every assessment file, newest first; unreadable ones carry their reason."""

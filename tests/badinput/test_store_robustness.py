@@ -366,7 +366,7 @@ def test_list_reports_broken_files_and_keeps_working(
     rows = {row["id"]: row for row in json.loads(result.out)}
     assert rows[good.id]["name"] == "Good company" and "verdict" in rows[good.id]
     errors = {key: row.get("error", "") for key, row in rows.items() if key != good.id}
-    assert errors["broken"].startswith("unreadable: TOML syntax error: "), errors
+    assert errors["broken"].startswith("unreadable: line 2: TOML syntax error: "), errors
     assert errors["binary"] == "unreadable: is a binary file, not TOML text", errors
     assert errors["empty"] == "unreadable: is empty", errors
     assert errors["folder"] == "unreadable: is a directory, not an assessment file", errors

@@ -107,7 +107,7 @@ async def test_unreadable_files_are_listed_with_their_reason(tui_environment: An
         index = [row.file for row in home.rows].index("broken.toml")
         home.query_one("#table").move_cursor(row=index)
         await pilot.pause()
-        assert "broken.toml cannot be opened: TOML syntax error" in screen_text(app)
+        assert "broken.toml cannot be opened: line 1: TOML syntax error" in screen_text(app)
         await pilot.press("enter")  # cannot be opened: told, not crashed
         await pilot.pause()
         assert (tui_environment / "broken.toml").exists()
