@@ -130,6 +130,11 @@ async def test_back_and_skip(bank: Any) -> None:
         saved = stored(assessment_id)
         assert saved.answers == {"purpose.goals": "vague", "purpose.growth": "grow"}
         assert saved.skipped == ()
+        await pilot.press("pagedown")  # next question, unchanged, from a choice list too
+        await pilot.pause()
+        assert screen.question_id == "market.audience"
+        assert "→ Next" in screen_text(app) and "pgdn Next" not in screen_text(app)
+        assert stored(assessment_id).answers == saved.answers
 
 
 def problem(app: Any) -> str:

@@ -40,6 +40,8 @@ ANSWER_WIDGETS: dict[str, type[QuestionWidget]] = {
 # Single letters while choosing; while typing in a field the same actions sit on ctrl keys.
 FIELD = "field"
 ARROW = "arrow"
+PAGE = "page"
+"""PgDn moves on whatever has the keyboard (a choice list would otherwise page through it)."""
 KEYED = ("forward", "skip", "flag", "note", "why", "outline", "review")
 
 
@@ -69,7 +71,7 @@ class InterviewScreen(Screen[None]):
         ),
         Binding(
             "pagedown",
-            f"forward('{FIELD}')",
+            f"forward('{PAGE}')",
             N_("Next"),
             priority=True,
             tooltip=N_("Next, unchanged"),
@@ -275,6 +277,8 @@ class InterviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
         if action in KEYED:
+            if parameters == (PAGE,):  # the key bar shows it where → is off (typing)
+                return True
             return typing == (parameters == (FIELD,))
         if action == "back" and parameters == (ARROW,):
             return not typing

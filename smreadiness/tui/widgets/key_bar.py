@@ -41,10 +41,12 @@ class KeyBar(Static):
         seen: set[str] = set()
         shown: list[tuple[str, str, bool]] = []
         for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
+            text = _(binding.description)
+            # One key per action, and per name: → and PgDn both say "Next" while choosing.
+            if not binding.show or binding.action in seen or text in seen:
                 continue
-            seen.add(binding.action)
-            shown.append((self.app.get_key_display(binding), _(binding.description), enabled))
+            seen.update((binding.action, text))
+            shown.append((self.app.get_key_display(binding), text, enabled))
         palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             shown.append((self.app.get_key_display(palette.binding), _("palette"), palette.enabled))
