@@ -82,6 +82,27 @@ async def test_tabs_are_chosen_by_a_click_on_their_name(bank: Any) -> None:
         assert "fix first:" in screen_text(app)
 
 
+async def test_narrow_tabs_and_lists_that_scroll_once(bank: Any) -> None:
+    """At 50 columns every tab name still shows (cut short) with the mark under the current
+    one; the plan list scrolls by itself, so there is one scrollbar, not one per container."""
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        [row] = [n for n, line in enumerate(lines) if line.startswith(" Reasons ")]
+        assert lines[row].rstrip().endswith("Scores") and "…" in lines[row]
+        assert "━" in lines[row + 1]
+        checklist = app.screen.query_one("#checklist")
+        assert checklist.max_scroll_y > 0  # the list scrolls...
+        assert app.screen.query_one("#plan").max_scroll_y == 0  # ...and only the list
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert checklist.scroll_y > 0
+
+
 async def test_a_tab_chosen_the_moment_the_result_appears_has_its_list(bank: Any) -> None:
     """The tabs behind the first are built just after the first frame; a quick user who is
     already there gets the list, with the keyboard on it."""

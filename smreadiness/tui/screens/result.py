@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -83,8 +83,10 @@ class ResultScreen(Screen[None]):
                 yield ReasonList(id="reason-list")
             # The other tabs are filled in once this screen is on the terminal (build_tabs):
             # their lists cost a third of the screen's start-up, for tabs not yet seen.
-            for tab in TABS[1:]:
-                yield VerticalScroll(id=tab, classes="pane")
+            # What-if and the plan are lists that scroll themselves, below their intro.
+            yield Vertical(id="what-if", classes="pane")
+            yield Vertical(id="plan", classes="pane")
+            yield VerticalScroll(id="scores", classes="pane")
         yield LocalFooter()
 
     def on_mount(self) -> None:
@@ -301,7 +303,7 @@ class ResultScreen(Screen[None]):
         """Show a tab; keys go to what it shows: the list to pick from, or the text to scroll."""
         self.query_one(ContentSwitcher).current = tab
         self.query_one(TabBar).active = tab
-        pane = self.query_one(f"#{tab}", VerticalScroll)
+        pane = self.query_one(f"#{tab}")
         lists = pane.query(OptionList)
         self.set_focus(lists.first() if lists else pane)
 

@@ -21,7 +21,7 @@ class TabBar(Widget):
     """Tab names; the current one is bold and has ``━`` under it (not colour alone)."""
 
     DEFAULT_CSS = """
-    TabBar { height: 2; }
+    TabBar { height: 2; text-wrap: nowrap; text-overflow: clip; }
     """
 
     active: reactive[str] = reactive("", layout=False)
@@ -39,10 +39,19 @@ class TabBar(Widget):
         """(id, name) of each tab, in order."""
         self.set_reactive(TabBar.active, active)
 
+    def names(self) -> list[str]:
+        """The names as drawn: whole when they fit the width, else each cut to its share."""
+        names = [name for _, name in self.tabs]
+        room = (self.size.width or 80) - 1 - GAP * (len(names) - 1)
+        if sum(Content(name).cell_length for name in names) <= room:
+            return names
+        share = max(3, room // max(1, len(names)))
+        return [name if len(name) <= share else name[: share - 1] + "…" for name in names]
+
     def spans(self) -> list[tuple[int, int, str]]:
         """Where each name is drawn: (first column, column after it, tab id)."""
         found, column = [], 1
-        for tab_id, name in self.tabs:
+        for (tab_id, _), name in zip(self.tabs, self.names(), strict=True):
             width = Content(name).cell_length
             found.append((column, column + width, tab_id))
             column += width + GAP
@@ -52,17 +61,16 @@ class TabBar(Widget):
         names: list[Content | str] = [" "]
         line: list[tuple[str, str]] = []
         end = 0
-        for (start, stop, tab_id), (_, name) in zip(self.spans(), self.tabs, strict=True):
+        for (start, stop, tab_id), name in zip(self.spans(), self.names(), strict=True):
             current = tab_id == self.active
             names += [
                 Content.styled(name, "bold $text" if current else "$text-muted"),
                 " " * GAP,
             ]
+            rule = "━" if current else "─"
             line += [
                 ("─" * (start - end), "$panel-lighten-2"),
-                ("━" * (stop - start), "bold $accent")
-                if current
-                else ("─" * (stop - start), "$panel-lighten-2"),
+                (rule * (stop - start), "bold $accent" if current else "$panel-lighten-2"),
             ]
             end = stop
         line.append(("─" * max(0, self.size.width - end), "$panel-lighten-2"))
