@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -75,6 +76,8 @@ class SmReadinessApp(App[int]):
         super().__init__(css_path=[SCREENS_DIR / name for name in FIRST_CSS[self.start.opening]])
         self._store = store
         self.cursor_blink = cursor_blink
+        self._early_keys: list[events.Key] | None = []
+        """Keys typed before the first screen has the keyboard; None once it has."""
         """False in tests and screenshots: a blinking cursor makes pictures differ."""
         from smreadiness.tui.config import load_theme
 
@@ -117,9 +120,22 @@ class SmReadinessApp(App[int]):
         if self.start.opening == "name":
             self.ask_for_new_name(self.start.bank)
 
-    def first_screen_shown(self) -> None:
-        """Work left until the first screen is on the terminal: the other screens' styles, and
-        the garbage collector, which ``smreadiness`` pauses for start-up (cli/tui.py)."""
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed while the app starts (a user who knows the first answer) reach the app
+        # before the first screen has put the keyboard anywhere; they would be dropped.
+        if isinstance(event, events.Key) and self._early_keys is not None:
+            if not event.is_forwarded:
+                self._early_keys.append(event)
+                return
+        await super().on_event(event)
+
+    async def first_screen_shown(self) -> None:
+        """Work left until the first screen is on the terminal: the keys typed ahead, the other
+        screens' styles, and the garbage collector, which ``smreadiness`` pauses for start-up
+        (cli/tui.py)."""
+        early, self._early_keys = self._early_keys or [], None
+        for key in early:  # in order, before any key typed later (those wait in the queue)
+            await super().on_event(key)
         self._read_other_css()
         if not gc.isenabled():
             gc.freeze()

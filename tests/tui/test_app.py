@@ -195,3 +195,24 @@ async def test_back_and_home_from_the_first_screen(bank: Any) -> None:
         app.switch_to_home()  # already there: stays
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_keys_typed_while_the_app_starts_are_kept_in_order() -> None:
+    """Keys that reach the app before the first screen has the keyboard are held, then given
+    to it in order once it is drawn (they used to be dropped: type ahead at start-up lost)."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = make_app(args("new", name="Early"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app._early_keys is None  # released after the first frame
+        app._early_keys = []  # as while starting
+        for character in "Hi!":
+            await app.on_event(events.Key(character, character))
+        field = app.screen.query_one("#text-input", Input)
+        assert field.value == ""  # held, not lost and not yet typed
+        await app.first_screen_shown()
+        await pilot.press("?")  # typed after the screen appeared: comes after them
+        await pilot.pause()
+        assert field.value == "Hi!?"
