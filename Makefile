@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck unit bench catalogs clean
+.PHONY: run test lint typecheck unit bench bench-tui catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: lint typecheck unit
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q smreadiness
 	$(BIN)/python bench/startup.py
+
+# The TUI's first screen and answer-to-next-question times, in a real terminal (needs tmux).
+bench-tui: $(VENV)/.installed-test
+	$(BIN)/python -m compileall -q smreadiness
+	$(BIN)/python bench/tui_startup.py
 
 # Interface strings: extract the marked ones, merge them into the fi/sv catalogs, compile.
 # The compiled .mo files are committed, so installing needs no Babel step.
