@@ -39,14 +39,14 @@ def use_language(args: argparse.Namespace, remembered: str | None = None) -> Non
 
 
 def plain_tui_command(arguments: Sequence[str]) -> Any | None:
-    """The TUI commands in their plain forms (``resume NAME``, ``new``, ``new --name NAME``,
-    ``present``, ``present NAME``) read without argparse, whose import and build (~3 ms) count
-    against the first screen's time. Anything else, help and mistakes included, returns None
-    and goes to argparse; a test checks the two agree."""
+    """The TUI commands in their plain forms (none: the home screen, ``resume NAME``, ``new``,
+    ``new --name NAME``, ``present``, ``present NAME``) read without argparse, whose import and
+    build (~3 ms) count against the first screen's time. Anything else, help and mistakes
+    included, returns None and goes to argparse; a test checks the two agree."""
     from types import SimpleNamespace
 
     if not arguments:
-        return None
+        return SimpleNamespace(command=None, name=None, bank=None, target=None, watch=False)
     command, *rest = arguments
     named = command == "new" and len(rest) == 2 and rest[0] == "--name"
     values = rest[1:] if named else rest
@@ -65,15 +65,7 @@ def plain_tui_command(arguments: Sequence[str]) -> Any | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args: Any
-    if not arguments:
-        # Plain `smreadiness` opens the home screen: skip argparse (~6 ms to import and
-        # build), which counts against the TUI's start-up time.
-        from types import SimpleNamespace
-
-        args = SimpleNamespace(command=None, name=None, bank=None, target=None, watch=False)
-    else:
-        args = plain_tui_command(arguments)
+    args = plain_tui_command(arguments)
     if args is None:
         from smreadiness.cli.parser import COMMANDS, build_parser
 

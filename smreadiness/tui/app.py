@@ -58,7 +58,7 @@ class SmReadinessApp(App[int]):
 
     TITLE = "smreadiness"
     # Each screen names its own .tcss (CSS_PATH). The first screen's is read at startup; the
-    # others are read together once the first screen is on the terminal (see on_mount), because
+    # others are read together once the first screen is on the terminal (first_screen_shown), as
     # a screen bringing new CSS later makes Textual re-parse and re-apply every stylesheet.
     CSS_PATH = [SCREENS_DIR / "home.tcss"]
     COMMANDS = App.COMMANDS | {_question_commands}
@@ -76,9 +76,9 @@ class SmReadinessApp(App[int]):
         super().__init__(css_path=[SCREENS_DIR / name for name in FIRST_CSS[self.start.opening]])
         self._store = store
         self.cursor_blink = cursor_blink
+        """False in tests and screenshots: a blinking cursor makes pictures differ."""
         self._early_keys: list[events.Key] | None = []
         """Keys typed before the first screen has the keyboard; None once it has."""
-        """False in tests and screenshots: a blinking cursor makes pictures differ."""
         from smreadiness.tui.config import load_theme
 
         saved = load_theme()
@@ -123,8 +123,8 @@ class SmReadinessApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         # Keys typed while the app starts (a user who knows the first answer) reach the app
         # before the first screen has put the keyboard anywhere; they would be dropped.
-        if isinstance(event, events.Key) and self._early_keys is not None:
-            if not event.is_forwarded:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._early_keys is not None:
                 self._early_keys.append(event)
                 return
         await super().on_event(event)
