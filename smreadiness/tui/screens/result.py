@@ -112,7 +112,7 @@ class ResultScreen(Screen[None]):
         await self.query_one("#scores").mount(
             DimensionChart(progress=False, id="chart"), Static("", id="scores-note")
         )
-        self.refresh_all()
+        self.refresh_tabs()
         if self.active_tab != TABS[0]:  # the user went there before its widgets came
             self.show_tab(self.active_tab)
 
@@ -172,6 +172,20 @@ class ResultScreen(Screen[None]):
                 extra.append(Content.styled(_("Changed here; u undoes the last change."), "dim"))
         self.query_one(VerdictBanner).show(shown.verdict, *extra, score=shown.score)
         self.query_one(ReasonList).show(bank, shown)
+        self.refresh_tabs()
+
+    def refresh_tabs(self) -> None:
+        """The tabs behind the first, once build_tabs has built them."""
+        if not self.query("#what-ifs"):
+            return
+        from smreadiness.tui.widgets.action_checklist import ActionChecklist
+        from smreadiness.tui.widgets.dimension_chart import DimensionChart
+        from smreadiness.tui.widgets.live_panel import dimension_rows
+        from smreadiness.tui.widgets.what_if_list import WhatIfList
+
+        bank = self.session.bank
+        base = self.session.evaluate(full=True)
+        shown = self.current()
         intro = (
             _(
                 "Each line is the smallest change that lifts the verdict. Press its number to "
@@ -182,13 +196,6 @@ class ResultScreen(Screen[None]):
             if base.verdict == "go"
             else _("No single or double change lifts the verdict; see the reasons.")
         )
-        if not self.query("#what-ifs"):
-            return  # the other tabs are not built yet (build_tabs fills them)
-        from smreadiness.tui.widgets.action_checklist import ActionChecklist
-        from smreadiness.tui.widgets.dimension_chart import DimensionChart
-        from smreadiness.tui.widgets.live_panel import dimension_rows
-        from smreadiness.tui.widgets.what_if_list import WhatIfList
-
         self.query_one("#what-if-intro", Static).update(Content(intro))
         self.query_one(WhatIfList).show(bank, base.what_if, self.trying)
         self.query_one("#plan-intro", Static).update(
