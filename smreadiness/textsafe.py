@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-_UNSAFE = [
+UNSAFE = (
     *range(0x00, 0x09),  # tab and newline are kept
     *range(0x0B, 0x20),
     *range(0x7F, 0xA0),
-    0x200E,
-    0x200F,
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-]
-_VISIBLE = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _UNSAFE}
+    0x061C,  # Arabic letter mark (bidi)
+    0x180E,  # Mongolian vowel separator (invisible)
+    *range(0x200B, 0x2010),  # zero-width space, joiners, LRM/RLM
+    0x2028,  # line and paragraph separators: a line break to some terminals, not to others
+    0x2029,
+    *range(0x202A, 0x202F),  # bidi embeddings and overrides (U+202F, a real space, is kept)
+    *range(0x2060, 0x2070),  # word joiner, invisible operators, bidi isolates
+    0xFEFF,  # zero-width no-break space
+    *range(0xFFF9, 0xFFFC),  # interlinear annotation marks
+)
+"""Characters never shown as they are: terminal controls, and invisible or bidi-control
+characters that can hide or reorder text (a name that reads one way and is another)."""
+_VISIBLE = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in UNSAFE}
 """Each unsafe character's visible form (a table: ``str.translate`` is fast and needs no
 regular expression compiled at start-up)."""
 

@@ -3,6 +3,7 @@ importing what it needs."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -100,10 +101,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from smreadiness.cli import commands
 
         handler = getattr(commands, f"run_{command}")
-        return int(handler(args))
+        code = int(handler(args))
+        sys.stdout.flush()  # here, so a full disk is reported rather than lost at exit
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as failure:
+        if failure.filename is not None or sys.stdout.closed:
+            raise
+        # Writing to standard output failed (e.g. `> /dev/full`): one line, and no second try
+        # at exit.
+        reason = failure.strerror or str(failure)
+        print(f"smreadiness: cannot write the output: {reason}", file=sys.stderr)
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # lives until exit
+        return EXIT_PROBLEM

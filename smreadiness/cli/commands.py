@@ -36,11 +36,12 @@ def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from smreadiness.files import atomic_write
+    from smreadiness.files import write_output
 
-    target = Path(output).expanduser()
-    atomic_write(target, text.encode("utf-8"))  # owner-only, like the saved assessments
-    print(_("wrote {path}").format(path=target), file=sys.stderr)
+    # Owner-only, like the saved assessments: a report holds the business's answers.
+    written = write_output(output, text.encode("utf-8"))
+    if written is not None:
+        print(_("wrote {path}").format(path=written), file=sys.stderr)
 
 
 def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
@@ -154,9 +155,15 @@ def run_import(args: argparse.Namespace) -> int:
 
 @handles_errors
 def run_export(args: argparse.Namespace) -> int:
+    from smreadiness.files import write_output
+    from smreadiness.listing import name_index
+    from smreadiness.store.store import dump
+
     store = Store()
-    written = store.export(args.target, Path(args.output).expanduser())
-    print(f"wrote {written}", file=sys.stderr)
+    assessment = store.find(args.target, lambda: name_index(store, args.lang))
+    written = write_output(args.output, dump(assessment))  # notes may be private: owner-only
+    if written is not None:
+        print(_("wrote {path}").format(path=written), file=sys.stderr)
     return EXIT_OK
 
 

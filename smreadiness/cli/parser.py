@@ -41,6 +41,16 @@ def _present(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def output_path(text: str) -> str:
+    """``-o OUT``: a file, a FIFO or device, or ``-`` for standard output; never empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a file name, or - for stdout")
+    return text
+
+
+OUTPUT_HELP = "write to this file (- for standard output)"
+
+
 def _formats(*choices: str) -> Builder:
     def build(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--format", choices=choices, default="text")
@@ -57,7 +67,7 @@ def _score(parser: argparse.ArgumentParser) -> None:
 def _report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="NAME_OR_ID_OR_FILE")
     parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file")
+    parser.add_argument("-o", "--output", metavar="OUT", type=output_path, help=OUTPUT_HELP)
     parser.add_argument("--bank", metavar="PATH_OR_ID", help="report against this bank instead")
 
 
@@ -67,7 +77,9 @@ def _import(parser: argparse.ArgumentParser) -> None:
 
 def _export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="NAME_OR_ID")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True)
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", type=output_path, required=True, help=OUTPUT_HELP
+    )
 
 
 def _history(parser: argparse.ArgumentParser) -> None:

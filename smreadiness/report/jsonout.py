@@ -7,10 +7,12 @@ import re
 from typing import Any
 
 from smreadiness.engine.result import Evaluation
+from smreadiness.i18n import language
 from smreadiness.store.assessment import Assessment
+from smreadiness.textsafe import UNSAFE
 
 # json.dumps escapes C0 controls; these it would pass through raw.
-_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_RAW = re.compile("[" + "".join(re.escape(chr(code)) for code in UNSAFE if code >= 0x7F) + "]")
 
 
 def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:
@@ -18,7 +20,7 @@ def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str,
     return {
         "name": assessment.name,
         "id": assessment.id,
-        "language": assessment.language,
+        "language": assessment.language or language(),
         **evaluation.to_json(),
     }
 

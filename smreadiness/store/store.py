@@ -19,7 +19,7 @@ from smreadiness.i18n import _
 from smreadiness.paths import data_dir
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
-from smreadiness.tomlfile import parse_toml, read_limited
+from smreadiness.tomlfile import MAX_FILE_BYTES, parse_toml, read_limited
 
 Index = Callable[[], "list[tuple[Path, str, str | None]]"]
 """Each saved file's path, id and name (None when it cannot be read)."""
@@ -45,9 +45,16 @@ class Entry(NamedTuple):
 
 
 def dump(assessment: Assessment) -> bytes:
+    """The file's bytes; :class:`StoreError` if they would be too large to read back."""
     import tomli_w
 
-    return tomli_w.dumps(assessment.to_toml()).encode("utf-8")
+    data = tomli_w.dumps(assessment.to_toml()).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = _("not saved: it would be {size} bytes, and at most {limit} MiB can be read")
+        name = assessment.name or assessment.id
+        raise StoreError(f"{name}: " + message.format(size=f"{len(data):,}", limit=limit))
+    return data
 
 
 def read_assessment(path: Path, label: str | None = None) -> Assessment:
@@ -209,11 +216,6 @@ class Store:
         once keep both.
         """
         return self.save(assessment, new=True)
-
-    def export(self, assessment_id: str, target: Path) -> Path:
-        assessment = self.find(assessment_id)
-        atomic_write(target, dump(assessment))  # notes may be private: owner-only
-        return target
 
 
 def _safe_id(text: str) -> bool:

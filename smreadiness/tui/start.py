@@ -60,10 +60,14 @@ def open_session(store: Store, assessment: Assessment, language: str) -> Session
 
 def where_to_resume(session: Session) -> Start:
     """Result for a finished assessment, else the question to continue at."""
+    from smreadiness.i18n import language
+
+    # A file that names no language is shown in the one chosen for this run.
+    spoken = session.assessment.language or language()
     point = session.resume_point()
     if point is None:
-        return Start("result", session, None, session.assessment.language)
-    return Start("interview", session, point, session.assessment.language)
+        return Start("result", session, None, spoken)
+    return Start("interview", session, point, spoken)
 
 
 def choose_language(args: argparse.Namespace, remembered: str | None = None) -> str:
