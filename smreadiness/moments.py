@@ -27,11 +27,10 @@ def read_moment(value: object) -> datetime | None:
         value = datetime(value.year, value.month, value.day, tzinfo=UTC)
     if not isinstance(value, datetime):
         return None
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        return None
     if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
+        value = value.replace(tzinfo=UTC)
     try:
-        return value.astimezone(UTC)
+        value = value.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
+    return value if EARLIEST_YEAR <= value.year <= LATEST_YEAR else None

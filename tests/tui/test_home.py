@@ -219,3 +219,38 @@ async def test_deleting_the_last_one_shows_the_welcome_again() -> None:
         await pilot.press("ctrl+e")  # and the welcome's keys work
         await pilot.pause()
         assert "Open an example company" in screen_text(app)
+
+
+async def test_a_file_dated_past_the_end_of_time_does_not_take_home_down(
+    tui_environment: Any,
+) -> None:
+    """One imported file dated 9999-12-31T23:59:59-23:59 crashed the home screen for everyone
+    (a served room included); now it is one unreadable row and the rest still opens."""
+    save("Fine", {})
+    planted = tui_environment / "future.toml"
+    planted.write_text(
+        '[meta]\nname = "Future"\nupdated = 9999-12-31T23:59:59-23:59\n\n[answers]\n',
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⚠ future.toml" in text
+        assert "Fine" in text
+        home = app.screen
+        index = [row.file for row in home.rows].index("future.toml")
+        home.query_one("#table").move_cursor(row=index)
+        await pilot.pause()
+        assert "meta.updated" in screen_text(app)
+    assert planted.exists()
+
+
+async def test_bidi_and_invisible_characters_in_a_name_are_shown_escaped() -> None:
+    save("Evil\u202eyrekab\u200b", {})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "\u202e" not in text and "\u200b" not in text
+        assert "\\u202e" in text
