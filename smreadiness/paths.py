@@ -28,6 +28,10 @@ def config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    if os.environ.get(DATA_DIR_ENV):
+        # A workshop room, a portable folder or a test run keeps its settings beside its data:
+        # choosing a theme there never rewrites the user's own settings.
+        return data_dir() / ".settings"
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)

@@ -53,8 +53,8 @@ def plain_tui_command(arguments: Sequence[str]) -> Any | None:
     values = rest[1:] if named else rest
     if any(value.startswith("-") for value in values):
         return None
-    if command == "resume" and len(values) == 1:
-        return SimpleNamespace(command=command, target=values[0])
+    if command == "resume" and len(values) <= 1:
+        return SimpleNamespace(command=command, target=values[0] if values else None)
     if command == "new" and (named or not values):
         return SimpleNamespace(command=command, name=values[0] if named else None, bank=None)
     if command == "present" and len(values) <= 1:

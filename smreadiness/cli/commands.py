@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smreadiness.cli import EXIT_OK, use_language
+from smreadiness.cli import EXIT_OK, EXIT_USAGE, use_language
 from smreadiness.cli.common import (
     bank_for,
     checked_answers,
+    error,
     handles_errors,
     open_file,
     open_target,
@@ -62,37 +62,25 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
 def _render(
     args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
 ) -> int:
+    from smreadiness.report.formats import FormatMismatch, choose, render
+
     output = getattr(args, "output", None)
-    if args.format == "json":
-        from smreadiness.report.jsonout import dumps, result_document
+    try:
+        name = choose(args.format, output)
+    except FormatMismatch as mismatch:
+        error(f"smreadiness {args.command}: {mismatch}")
+        return EXIT_USAGE
+    console = _console() if output is None and name == "text" else None
+    if console is not None and console.is_terminal:  # Rich's own test: FORCE_COLOR counts
+        from smreadiness.history import change_since_previous
+        from smreadiness.report.document import build_report
+        from smreadiness.report.text import print_result, render_report
 
-        _emit(dumps(result_document(assessment, evaluation)), output)
+        change = change_since_previous(assessment, bank, evaluation)
+        doc = build_report(assessment, bank, evaluation, change)
+        print_result(console, *render_report(doc, full=full))
         return EXIT_OK
-    from smreadiness.history import change_since_previous
-    from smreadiness.report.document import build_report
-
-    doc = build_report(
-        assessment, bank, evaluation, change_since_previous(assessment, bank, evaluation)
-    )
-    if args.format == "md":
-        from smreadiness.report.markdown import render_markdown
-
-        _emit(render_markdown(doc), output)
-        return EXIT_OK
-    if args.format == "html":
-        from smreadiness.report.html import render_html
-
-        _emit(render_html(doc), output)
-        return EXIT_OK
-    from smreadiness.report.text import print_result, render_report
-
-    parts = render_report(doc, full=full)
-    if output is None:
-        print_result(_console(), *parts)
-        return EXIT_OK
-    buffer = io.StringIO()
-    print_result(_console(buffer, plain=True), *parts)
-    _emit(buffer.getvalue(), output)
+    _emit(render(name, assessment, bank, evaluation, full=full), output)
     return EXIT_OK
 
 
@@ -138,12 +126,23 @@ def run_import(args: argparse.Namespace) -> int:
     target = open_file(source, check_with_bank="", language=args.lang)
     bank = bank_for(target.assessment, None, args.lang, target.label)
     checked_answers(bank, target)
+    from smreadiness.listing import name_index
     from smreadiness.reask import record_fingerprints
+    from smreadiness.store.assessment import MAX_NAME
+    from smreadiness.store.store import fold
 
-    assessment = record_fingerprints(
-        target.assessment._replace(name=target.assessment.name or source.stem), bank
-    )
+    wanted = (args.name or target.assessment.name or source.stem)[:MAX_NAME]
     store = Store()
+    taken = {fold(name) for _path, _id, name in name_index(store, args.lang) if name}
+    name = _free_name(wanted, taken)
+    if name != wanted:
+        error(
+            _(
+                "smreadiness: an assessment named {name} is saved already; this one is saved as "
+                "{new} (choose another name with --name)"
+            ).format(name=repr(clean(wanted)), new=repr(clean(name)))
+        )
+    assessment = record_fingerprints(target.assessment._replace(name=name), bank)
     saved = store.add(assessment)
     print(
         _("imported {id} ({name}) into {folder}").format(
@@ -151,6 +150,18 @@ def run_import(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _free_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... when a saved one has that name already, so
+    names stay unique and ``resume NAME`` finds each."""
+    from smreadiness.store.store import fold
+
+    name, number = wanted, 1
+    while fold(name) in taken:
+        number += 1
+        name = f"{wanted} ({number})"
+    return name
 
 
 @handles_errors
@@ -207,13 +218,15 @@ def run_examples(args: argparse.Namespace) -> int:
                 row["name"],
                 "  ",
                 (verdict_word(row["verdict"]), VERDICT_STYLE[row["verdict"]]),
-                (f"  score {row['score']}", "dim"),
+                ("  " + _("score {score}").format(score=row["score"]), "dim"),
             )
         )
         if row["story"]:
             console.print(Text(row["story"], style="dim"), style="", soft_wrap=False)
         if row["reasons"]:
-            console.print(Text(f"because: {', '.join(row['reasons'])}", style="italic"))
+            because = _("because: {rules}").format(rules=", ".join(row["reasons"]))
+            console.print(Text(because, style="italic"))
         console.print()
-    console.print(Text("Open one in the interview with: smreadiness present ID", style="dim"))
+    hint = _("Show one in the presenter view, answers flipped live: smreadiness present ID")
+    console.print(Text(hint, style="dim"))
     return EXIT_OK

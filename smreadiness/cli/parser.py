@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from smreadiness import __version__
 from smreadiness.cli import LANGUAGES
+from smreadiness.report.formats import NAMES as FORMAT_NAMES
 
 BANK_HELP = "question bank (default: readiness)"
 
@@ -24,7 +25,13 @@ def _new(parser: argparse.ArgumentParser) -> None:
 
 
 def _resume(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID")
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID",
+        nargs="?",
+        help="a saved assessment's name (any case, accents optional, or the start of a word of "
+        "it) or id; default: the one changed last",
+    )
 
 
 def _present(parser: argparse.ArgumentParser) -> None:
@@ -65,14 +72,31 @@ def _score(parser: argparse.ArgumentParser) -> None:
 
 
 def _report(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID_OR_FILE")
-    parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID_OR_FILE",
+        help="a saved assessment's name or id (`smreadiness list`), or an answers file",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMAT_NAMES,
+        default=None,
+        help="text, md (Markdown checklist), html (printable) or json; default: from the "
+        "ending of -o (.md, .html, .json), else text",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", type=output_path, help=OUTPUT_HELP)
     parser.add_argument("--bank", metavar="PATH_OR_ID", help="report against this bank instead")
 
 
 def _import(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "file", metavar="FILE", help="an assessment or answers file (TOML; only [answers] needed)"
+    )
+    parser.add_argument(
+        "--name",
+        help="save it under this name (default: the file's [meta] name, else the file name); a "
+        "name already saved gets (2), (3)...",
+    )
 
 
 def _export(parser: argparse.ArgumentParser) -> None:

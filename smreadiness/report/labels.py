@@ -55,3 +55,11 @@ def range_text(worst: str, best: str) -> str:
     return _("still open: {worst} to {best}").format(
         worst=verdict_word(worst), best=verdict_word(best)
     )
+
+
+def open_verdict_text(worst: str, best: str) -> str:
+    """A partial assessment's verdict as every list shows it: "open: NO-GO to GO", or
+    "NOT YET (decided)" when no open answer can change it."""
+    if worst == best:
+        return _("{verdict} (decided)").format(verdict=verdict_word(worst))
+    return _("open: {worst} to {best}").format(worst=verdict_word(worst), best=verdict_word(best))

@@ -32,6 +32,36 @@ class NotFoundError(StoreError):
     """No saved assessment matches the name or id."""
 
 
+class AmbiguousError(NotFoundError):
+    """Several saved assessments match; :attr:`matches` holds each one's id and name."""
+
+    def __init__(self, wanted: str, matches: list[tuple[str, str]]) -> None:
+        self.matches = matches
+        shown = "; ".join(f"{name} ({assessment_id})" for assessment_id, name in matches[:10])
+        more = len(matches) - 10
+        if more > 0:
+            shown += " " + _("and {count} more").format(count=more)
+        super().__init__(
+            _("{count} assessments match {name}: {matches}; use an id").format(
+                count=len(matches), name=repr(wanted), matches=shown
+            )
+        )
+
+
+def fold(text: str) -> str:
+    """For matching names as people type them: no accents, any case, single spaces."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def _words_start(name: str, wanted: str) -> bool:
+    words = name.replace("-", " ").split()
+    return any(" ".join(words[i:]).startswith(wanted) for i in range(1, len(words)))
+
+
 class Entry(NamedTuple):
     """A file in the data directory: its assessment, or why it cannot be read."""
 
@@ -130,7 +160,9 @@ class Store:
         return read_assessment(path)
 
     def find(self, name_or_id: str, index: Index | None = None) -> Assessment:
-        """By id, then by exact name (any case), then by unique id prefix.
+        """By id, then by name: exactly (any case), then ignoring accents ("cafe mokka" finds
+        "Café Mokka"), then by unique id prefix, then by the start of the name or of one of its
+        words ("mokka"). Several matches at one step are listed, never guessed between.
 
         Names are looked up in ``index`` when given (each file's path, id and name, None when
         unreadable: :func:`smreadiness.listing.name_index` serves it from a cache), else by
@@ -143,18 +175,20 @@ class Store:
             return self.load(wanted)
         listed = list(index()) if index is not None else self._index()
         readable = [row for row in listed if row[2] is not None]
-        named = [row for row in readable if str(row[2]).casefold() == wanted.casefold()]
-        if not named and _safe_id(wanted):
-            named = [row for row in readable if row[1].startswith(wanted)]
-        if len(named) == 1:
-            return read_assessment(named[0][0])
-        if len(named) > 1:
-            ids = ", ".join(row[1] for row in named)
-            raise NotFoundError(
-                _("{count} assessments match {name}; use an id: {ids}").format(
-                    count=len(named), name=repr(wanted), ids=ids
-                )
-            )
+        folded = fold(wanted)
+        steps: list[Callable[[tuple[Path, str, str | None]], bool]] = [
+            lambda row: str(row[2]).casefold() == wanted.casefold(),
+            lambda row: fold(str(row[2])) == folded,
+            lambda row: _safe_id(wanted) and row[1].startswith(wanted),
+            lambda row: fold(str(row[2])).startswith(folded),
+            lambda row: _words_start(fold(str(row[2])), folded),
+        ]
+        for matches in steps:
+            named = [row for row in readable if matches(row)]
+            if len(named) == 1:
+                return read_assessment(named[0][0])
+            if len(named) > 1:
+                raise AmbiguousError(wanted, [(row[1], str(row[2])) for row in named])
         broken = [row for row in listed if row[2] is None and row[1] == wanted]
         if broken:
             return read_assessment(broken[0][0])  # raises ProblemsError: why it cannot be read
@@ -163,6 +197,14 @@ class Store:
                 name=repr(wanted)
             )
         )
+
+    def most_recent(self, index: Index | None = None) -> Assessment:
+        """The assessment changed last (``resume`` with no name)."""
+        listed = list(index()) if index is not None else self._index()
+        readable = [row for row in listed if row[2] is not None]
+        if not readable:
+            raise NotFoundError(_("no saved assessments yet; start one with `smreadiness new`"))
+        return read_assessment(readable[0][0])  # both indexes list the newest first
 
     def _index(self) -> list[tuple[Path, str, str | None]]:
         return [(e.path, e.id, e.assessment.name if e.assessment else None) for e in self.entries()]

@@ -97,6 +97,8 @@ def _names(store: Store) -> Index:
 
 def _find(store: Store, target: str) -> Assessment:
     try:
+        if not target.strip():
+            return store.most_recent(_names(store))
         return store.find(target, _names(store))
     except StoreError as error:
         raise StartError(f"smreadiness: {error}") from None
@@ -109,7 +111,7 @@ def resolve_start(args: argparse.Namespace) -> Start:
     command = getattr(args, "command", None)
     if command == "resume":
         store = Store()
-        assessment = _find(store, str(getattr(args, "target", "")))
+        assessment = _find(store, getattr(args, "target", None) or "")
         language = choose_language(args, assessment.language)
         return where_to_resume(open_session(store, assessment, language))
     language = choose_language(args)
