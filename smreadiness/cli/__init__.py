@@ -29,6 +29,19 @@ def default_language() -> str:
     return "en"
 
 
+def _language_on_the_line(arguments: Sequence[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` anywhere on the command line, if a known language."""
+    for index, argument in enumerate(arguments):
+        value = None
+        if argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def use_language(args: argparse.Namespace, remembered: str | None = None) -> None:
     """Interface language: ``--lang`` if given, else what the assessment remembers, else the
     environment's (``LC_ALL``/``LANG``)."""
@@ -68,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = plain_tui_command(arguments)
     if args is None:
+        asked = _language_on_the_line(arguments) or default_language()
+        if asked != "en":
+            from smreadiness.i18n import set_language
+
+            set_language(asked)  # before the parser is built: --help speaks it too
         from smreadiness.cli.parser import COMMANDS, build_parser
 
         # Only the named command's subparser is built: the TUI commands' start-up time counts.
