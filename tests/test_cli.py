@@ -119,7 +119,7 @@ def test_import_twice_keeps_both(answers_file: Any) -> None:
     # The second is renamed (issue: a second "Bakery Aurora" made every name lookup fail).
     assert sorted(row["name"] for row in rows) == ["Bakery Aurora", "Bakery Aurora (2)"]
     assert run_cli("report", "Bakery Aurora").code == 0
-    ambiguous = run_cli("report", "bakery")
+    ambiguous = run_cli("report", "aurora")
     assert ambiguous.code == 1 and "use an id" in ambiguous.err
 
 
