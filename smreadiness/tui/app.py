@@ -76,6 +76,8 @@ class SmReadinessApp(App[int]):
         super().__init__(css_path=[SCREENS_DIR / name for name in FIRST_CSS[self.start.opening]])
         self._store = store
         self.cursor_blink = cursor_blink
+        self.goodbye: str | None = None
+        """Printed after the app closes (Ctrl+Q on an open assessment: saved, and how to go on)."""
         """False in tests and screenshots: a blinking cursor makes pictures differ."""
         self._early_keys: list[events.Key] | None = []
         """Keys typed before the first screen has the keyboard; None once it has."""
@@ -290,6 +292,19 @@ class SmReadinessApp(App[int]):
 
     # ------------------------------------------------------------------ everywhere
 
+    async def action_quit(self) -> None:
+        """Quit; when an assessment is open, say on leaving that it is saved and how to go on."""
+        session = next(
+            (
+                found
+                for screen in reversed(self.screen_stack)
+                if (found := getattr(screen, "session", None)) is not None
+            ),
+            None,
+        )
+        self.goodbye = resume_hint(session) if session is not None else None
+        self.exit()
+
     def action_help(self) -> None:
         from smreadiness.tui.screens.help import HelpScreen
 
@@ -345,4 +360,35 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     app = SmReadinessApp(start)
     app.run()
+    if app.goodbye and not getattr(app, "is_web", False):
+        print(app.goodbye)
     return app.return_code or 0
+
+
+def resume_hint(session: Session) -> str:
+    """"Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
+    unique, so the line always works as printed)."""
+    import shlex
+
+    from smreadiness.i18n import language
+    from smreadiness.listing import name_index
+    from smreadiness.problems import ProblemsError
+    from smreadiness.store import StoreError
+    from smreadiness.textsafe import clean
+
+    assessment = session.assessment
+    handle = assessment.name or assessment.id
+    store = session.store
+    try:
+        if store.find(handle, lambda: name_index(store, language())).id != assessment.id:
+            handle = assessment.id
+    except (StoreError, ProblemsError):
+        handle = assessment.id
+    command = f"smreadiness resume {shlex.quote(clean(handle, single_line=True))}"
+    if session.evaluate().complete:
+        return _("Every answer is saved. See the result again with: {command}").format(
+            command=command
+        )
+    return _("Every answer is saved. Continue where you left off with: {command}").format(
+        command=command
+    )

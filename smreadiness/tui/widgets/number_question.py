@@ -71,6 +71,14 @@ class NumberQuestion(QuestionWidget):
     def focus_answer(self) -> None:
         self.screen.set_focus(self.query_one(Input))
 
+    def pending(self) -> bool:
+        saved = "" if self.value is None else _number(float(self.value))
+        return self.query_one(Input).value.strip() != saved
+
+    def submit_pending(self) -> None:
+        field = self.query_one(Input)
+        field.post_message(Input.Submitted(field, field.value))
+
     def _parse(self, text: str) -> tuple[Scalar | None, str | None]:
         """The checked number, or what is wrong with the text so far."""
         assert self.question is not None
