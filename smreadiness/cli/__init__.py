@@ -76,6 +76,12 @@ def plain_tui_command(arguments: Sequence[str]) -> Any | None:
     return None
 
 
+def _no_screen(args: Any) -> bool:
+    from smreadiness.cli.ask import wants_lines
+
+    return wants_lines(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -100,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     command = args.command
     try:
+        if command == "ask" or (command in (None, "new", "resume") and _no_screen(args)):
+            from smreadiness.cli.ask import run_ask
+
+            return run_ask(args, fallback=command != "ask")
         if command in (None, "new", "resume", "present"):
             from smreadiness.cli.tui import run_tui
 

@@ -24,9 +24,27 @@ NAME_OR_ID_HELP = N_(
 Builder = Callable[[argparse.ArgumentParser], None]
 
 
+PLAIN_HELP = N_(
+    "plain lines instead of the full-screen interview (for screen readers and scripts); "
+    "also used when there is no terminal, or TERM is dumb"
+)
+
+
+def _ask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID",
+        nargs="?",
+        help=_(NAME_OR_ID_HELP) + _("; default: a new assessment"),
+    )
+    parser.add_argument("--name", help=_("the company's name (asked first when not given)"))
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_(BANK_HELP))
+
+
 def _new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help=_("the company's name (asked on screen when not given)"))
     parser.add_argument("--bank", metavar="PATH_OR_ID", help=_(BANK_HELP))
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
 
 
 def _resume(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +54,7 @@ def _resume(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         help=_(NAME_OR_ID_HELP) + _("; default: the one changed last"),
     )
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
 
 
 def _present(parser: argparse.ArgumentParser) -> None:
@@ -221,6 +240,13 @@ COMMANDS: dict[str, tuple[str, Builder | None]] = {
     "schema": (N_("the JSON Schema of the JSON result of score and report"), _nothing),
     "examples": (N_("the bundled example companies (demo personas) and their verdicts"), _examples),
     "questions": (N_("inspect or check a question bank"), None),
+    "ask": (
+        N_(
+            "the interview as plain lines on stdin and stdout, for screen readers, TERM=dumb, "
+            "serial consoles and scripts"
+        ),
+        _ask,
+    ),
 }
 """Each command's help and the builder of its arguments (``questions`` has actions)."""
 
@@ -243,6 +269,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"smreadiness {__version__}")
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, build) in COMMANDS.items():
         if only is not None and name != only:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from textual.command import Provider
 
+    from smreadiness.session import Session
     from smreadiness.store import Store
-    from smreadiness.tui.session import Session
     from smreadiness.tui.workshop import Workshop
 
 
@@ -199,8 +199,8 @@ class SmReadinessApp(App[int]):
 
     def new_assessment(self, name: str, bank_spec: str | None = None) -> None:
         from smreadiness.problems import ProblemsError
+        from smreadiness.session import Session
         from smreadiness.store import StoreError
-        from smreadiness.tui.session import Session
 
         try:
             from smreadiness.bank.loader import bank_reference, load_bank
@@ -368,23 +368,7 @@ def run_app(args: argparse.Namespace) -> int:
 def resume_hint(session: Session) -> str:
     """"Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
     unique, so the line always works as printed)."""
-    import shlex
-
-    from smreadiness.i18n import language
-    from smreadiness.listing import name_index
-    from smreadiness.problems import ProblemsError
-    from smreadiness.store import StoreError
-    from smreadiness.textsafe import clean
-
-    assessment = session.assessment
-    handle = assessment.name or assessment.id
-    store = session.store
-    try:
-        if store.find(handle, lambda: name_index(store, language())).id != assessment.id:
-            handle = assessment.id
-    except (StoreError, ProblemsError):
-        handle = assessment.id
-    command = f"smreadiness resume {shlex.quote(clean(handle, single_line=True))}"
+    command = f"smreadiness resume {session.handle()}"
     if session.evaluate().complete:
         return _("Every answer is saved. See the result again with: {command}").format(
             command=command

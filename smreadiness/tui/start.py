@@ -14,8 +14,8 @@ if TYPE_CHECKING:  # the home screen needs none of these: imported when used (st
     import argparse
 
     from smreadiness.bank.model import Bank
+    from smreadiness.session import Session
     from smreadiness.store.store import Index
-    from smreadiness.tui.session import Session
     from smreadiness.tui.workshop import Workshop
 
 Opening = Literal["home", "name", "interview", "result", "presenter"]
@@ -53,7 +53,7 @@ def _load_bank(spec: str | None, language: str) -> Bank:
 
 def open_session(store: Store, assessment: Assessment, language: str) -> Session:
     """The session for a saved assessment, with the bank it was made with."""
-    from smreadiness.tui.session import Session
+    from smreadiness.session import Session
 
     return Session(store, assessment, _load_bank(assessment.bank or None, language))
 
@@ -134,7 +134,7 @@ def resolve_start(args: argparse.Namespace) -> Start:
             )
         except StoreError as error:
             raise StartError(f"smreadiness: {error}") from None
-        from smreadiness.tui.session import Session
+        from smreadiness.session import Session
 
         session = Session(store, assessment, bank)
         return Start("interview", session, bank.questions[0].id, language, spec)

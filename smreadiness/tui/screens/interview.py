@@ -17,9 +17,9 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
 from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
+from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
-from smreadiness.tui.session import Session
 from smreadiness.tui.text import dots, literal
 from smreadiness.tui.widgets.choice_question import ChoiceQuestion
 from smreadiness.tui.widgets.key_bar import KeyBar

@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 
 from smreadiness.i18n import N_, _
 from smreadiness.report.labels import answer_label
+from smreadiness.session import Session
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.lines import list_width, question_line
-from smreadiness.tui.session import Session
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
 
