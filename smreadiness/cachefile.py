@@ -30,9 +30,8 @@ def digest(*parts: bytes) -> str:
 
 def read_cache(path: Path) -> Any | None:
     """The cached document, or None when it is missing or damaged in any way."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    raw = _read_regular(path)
+    if raw is None:
         return None
     header, newline, payload = raw.partition(b"\n")
     if not newline or header != FORMAT + b" " + digest(payload).encode():
@@ -41,6 +40,33 @@ def read_cache(path: Path) -> Any | None:
         return json.loads(payload.decode("utf-8"))
     except (ValueError, RecursionError):
         return None
+
+
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """A regular file's bytes, never following a link and never waiting on a FIFO or device
+    (a shared workshop folder must not be able to hang or flood whoever lists it)."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_CACHE_BYTES + 1)
+        return raw if len(raw) <= MAX_CACHE_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def write_cache(path: Path, document: object) -> None:

@@ -95,7 +95,8 @@ def locked(folder: Path) -> Iterator[None]:
     """Hold the data directory's lock: one writer at a time across processes."""
     lock_path = folder / ".lock"
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Never through a link: a planted .lock -> elsewhere must not create files there.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
         raise describe_os_error(error, folder, _("write in the directory")) from None
     try:
@@ -143,7 +144,11 @@ def write_output(spec: str, data: bytes, mode: int = 0o600) -> Path | None:
         except OSError as error:
             raise describe_os_error(error, Path("-"), _("write the output")) from None
         return None
-    path = Path(spec).expanduser()
+    from smreadiness.paths import user_path
+
+    if spec.endswith(("/", os.sep)):
+        raise StoreError(f"{spec}: " + _("ends with a slash; give a file name"))
+    path = user_path(spec)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -159,6 +164,8 @@ def write_output(spec: str, data: bytes, mode: int = 0o600) -> Path | None:
         raise StoreError(f"{path}: " + _("is not a regular file; give a file name"))
     if info is not None and path.is_symlink():
         path = path.resolve()  # replace the file the link points to, not the link
+    if info is not None and not os.access(path, os.W_OK):
+        raise StoreError(f"{path}: " + _("is read-only; not replaced"))
     atomic_write(path, data, mode)
     return path
 

@@ -141,7 +141,7 @@ class _Banks:
 
             try:
                 self.stamps[spec] = _stamp(resolve_bank(spec or None))
-            except ProblemsError:
+            except (ProblemsError, OSError):
                 self.stamps[spec] = None
         return self.stamps[spec]
 
@@ -153,6 +153,8 @@ class _Banks:
                 self.loaded[spec] = load_bank(spec or None, self.language)
             except ProblemsError as error:
                 self.loaded[spec] = "; ".join(str(p) for p in error.problems)
+            except OSError as error:  # one saved file naming an odd bank never stops the list
+                self.loaded[spec] = error.strerror or str(error)
         return self.loaded[spec]
 
 

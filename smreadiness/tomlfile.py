@@ -138,7 +138,26 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
     return data, text
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    """``("[[", "questions.options")`` for a table header line, else None.
+
+    Plain string work, not a regular expression: a line of ``[`` and 100,000 spaces made the
+    old pattern backtrack for minutes.
+    """
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    double = stripped.startswith("[[")
+    close = stripped.find("]")
+    if close == -1:
+        return None
+    name = stripped[2 if double else 1 : close].strip()
+    rest = stripped[close + (2 if double else 1) :].strip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return ("[[" if double else "["), name
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
 
 
@@ -151,15 +170,15 @@ class Locator:
         counters: dict[tuple[str | int, ...], int] = {}
         current: tuple[str | int, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
-            header = _HEADER.match(line)
+            header = _header(line)
             if header:
-                parts = [p.strip().strip("\"'") for p in header.group(2).split(".")]
+                parts = [p.strip().strip("\"'") for p in header[1].split(".")]
                 path: list[str | int] = []
                 for depth, part in enumerate(parts):
                     path.append(part)
                     last = depth == len(parts) - 1
                     prefix = tuple(path)
-                    if last and header.group(1) == "[[":
+                    if last and header[0] == "[[":
                         counters[prefix] = counters.get(prefix, -1) + 1
                         path.append(counters[prefix])
                     elif not last and prefix in counters:

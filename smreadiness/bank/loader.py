@@ -62,7 +62,7 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
     path = spec if isinstance(spec, Path) else resolve_bank(spec, language)
     raw = read_bank_file(path)
     translated = translation_path(path, language) if language else None
-    extra = read_bank_file(translated) if translated is not None and translated.is_file() else None
+    extra = read_bank_file(translated) if translated is not None and _is_file(translated) else None
     key = _key(raw) if extra is None else _key(raw, extra)
     cached, data = _cached(key)
     if data is not None:
@@ -99,6 +99,13 @@ def translated_data(base: dict[str, Any], path: Path, raw: bytes) -> dict[str, A
 
     spec = parse_translation(raw, str(path))
     return apply_translation(base, spec)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, a folder that cannot be searched
+        return False
 
 
 def _cache_path(key: str) -> Path | None:

@@ -60,20 +60,39 @@ def plain_tui_command(arguments: Sequence[str]) -> Any | None:
     from types import SimpleNamespace
 
     if not arguments:
-        return SimpleNamespace(command=None, name=None, bank=None, target=None, watch=False)
+        return SimpleNamespace(
+            command=None, name=None, bank=None, target=None, watch=False, plain=False
+        )
     command, *rest = arguments
     named = command == "new" and len(rest) == 2 and rest[0] == "--name"
     values = rest[1:] if named else rest
     if any(value.startswith("-") for value in values):
         return None
     if command == "resume" and len(values) <= 1:
-        return SimpleNamespace(command=command, target=values[0] if values else None)
+        return SimpleNamespace(
+            command=command, target=values[0] if values else None, plain=False
+        )
     if command == "new" and (named or not values):
-        return SimpleNamespace(command=command, name=values[0] if named else None, bank=None)
+        return SimpleNamespace(
+            command=command, name=values[0] if named else None, bank=None, plain=False
+        )
     if command == "present" and len(values) <= 1:
         target = values[0] if values else None
-        return SimpleNamespace(command=command, target=target, bank=None, watch=False)
+        return SimpleNamespace(
+            command=command, target=target, bank=None, watch=False, plain=False
+        )
     return None
+
+
+def _tolerant_streams() -> None:
+    """Output that is not UTF-8 (``PYTHONIOENCODING=ascii``, a legacy console) gets ``\\u2192``
+    for a character it cannot show, rather than a traceback after half a report."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("-", "").lower()
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def _no_screen(args: Any) -> bool:
@@ -85,6 +104,7 @@ def _no_screen(args: Any) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 problem found, 2 usage, 3 bad input)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
+    _tolerant_streams()
     args = plain_tui_command(arguments)
     if args is None:
         asked = _language_on_the_line(arguments) or default_language()

@@ -21,6 +21,8 @@ def wants_lines(args: argparse.Namespace) -> bool:
     """Line mode: asked for with ``--plain``, or no terminal to draw the screens on."""
     if getattr(args, "plain", False):
         return True
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False  # served to a browser (textual-serve): its driver draws the screens
     if os.environ.get("TERM", "") == "dumb":
         return True
     try:

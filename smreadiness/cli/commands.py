@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smreadiness.cli import EXIT_OK, EXIT_USAGE, use_language
@@ -17,6 +16,7 @@ from smreadiness.cli.common import (
     open_target,
 )
 from smreadiness.i18n import _
+from smreadiness.paths import user_path
 from smreadiness.store import Store
 from smreadiness.textsafe import clean
 
@@ -41,7 +41,7 @@ def _emit(text: str, output: str | None) -> None:
     # Owner-only, like the saved assessments: a report holds the business's answers.
     written = write_output(output, text.encode("utf-8"))
     if written is not None:
-        print(_("wrote {path}").format(path=written), file=sys.stderr)
+        print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
 
 
 def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
@@ -50,7 +50,7 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
     override = getattr(args, "bank", None)
     options = {"check_with_bank": override or "", "language": args.lang}
     if file_only:
-        target = open_file(Path(spec).expanduser(), **options)
+        target = open_file(user_path(spec), **options)
     else:
         target = open_target(spec, **options)
     use_language(args, target.assessment.language)
@@ -122,7 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 @handles_errors
 def run_import(args: argparse.Namespace) -> int:
-    source = Path(args.file).expanduser()
+    source = user_path(args.file)
     target = open_file(source, check_with_bank="", language=args.lang)
     bank = bank_for(target.assessment, None, args.lang, target.label)
     checked_answers(bank, target)
@@ -155,12 +155,14 @@ def run_import(args: argparse.Namespace) -> int:
 def _free_name(wanted: str, taken: set[str]) -> str:
     """``wanted``, or ``wanted (2)``, ``(3)``... when a saved one has that name already, so
     names stay unique and ``resume NAME`` finds each."""
+    from smreadiness.store.assessment import MAX_NAME
     from smreadiness.store.store import fold
 
     name, number = wanted, 1
     while fold(name) in taken:
         number += 1
-        name = f"{wanted} ({number})"
+        suffix = f" ({number})"
+        name = wanted[: MAX_NAME - len(suffix)].rstrip() + suffix  # still a name we can read
     return name
 
 
@@ -174,7 +176,7 @@ def run_export(args: argparse.Namespace) -> int:
     assessment = store.find(args.target, lambda: name_index(store, args.lang))
     written = write_output(args.output, dump(assessment))  # notes may be private: owner-only
     if written is not None:
-        print(_("wrote {path}").format(path=written), file=sys.stderr)
+        print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -213,16 +215,16 @@ def run_examples(args: argparse.Namespace) -> int:
     for row in rows:
         console.print(
             Text.assemble(
-                (f"{row['id']}", "bold"),
+                (clean(row["id"], single_line=True), "bold"),
                 "  ",
-                row["name"],
+                clean(row["name"], single_line=True),
                 "  ",
                 (verdict_word(row["verdict"]), VERDICT_STYLE[row["verdict"]]),
                 ("  " + _("score {score}").format(score=row["score"]), "dim"),
             )
         )
         if row["story"]:
-            console.print(Text(row["story"], style="dim"), style="", soft_wrap=False)
+            console.print(Text(clean(row["story"]), style="dim"), style="", soft_wrap=False)
         if row["reasons"]:
             because = _("because: {rules}").format(rules=", ".join(row["reasons"]))
             console.print(Text(because, style="italic"))

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from pathlib import Path
 from typing import Any
 
 from smreadiness.cli import EXIT_OK, use_language
 from smreadiness.cli.common import Target, bank_for, checked_answers, handles_errors, open_target
 from smreadiness.i18n import _
+from smreadiness.paths import exists, user_path
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import NotFoundError, Store
+from smreadiness.textsafe import clean
 
 
 def _snapshot_spec(spec: str) -> tuple[str, int] | None:
     """``NAME@N`` (N counts from 1, oldest first; negative counts from the newest)."""
-    if Path(spec).expanduser().exists() or "@" not in spec:
+    if exists(user_path(spec)) or "@" not in spec:
         return None
     name, _at, number = spec.rpartition("@")
     try:
@@ -90,7 +91,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
         console = Console(highlight=False)
         for text, style in render_text_lines(result):
-            console.print(Text(text, style=style))
+            console.print(Text(clean(text), style=style))
     return EXIT_OK
 
 
@@ -100,7 +101,6 @@ def run_history(args: argparse.Namespace) -> int:
     from smreadiness.history import snapshots
     from smreadiness.i18n import format_datetime, ngettext
     from smreadiness.report.labels import verdict_word
-    from smreadiness.textsafe import clean
 
     target = open_target(args.target, Store())
     use_language(args, target.assessment.language)
@@ -153,13 +153,12 @@ def run_history(args: argparse.Namespace) -> int:
         )
         if not row["complete"]:
             answered += " " + _("(partial)")
-        print(
-            f"{row['number']:>3}  {when:16}  {verdict_word(row['verdict']):8}  {score:>5}  "
-            f"{answered}"
-        )
+        verdict = clean(verdict_word(row["verdict"]), single_line=True)[:40]
+        print(f"{row['number']:>3}  {when:16}  {verdict:8}  {score:>5}  {answered}")
     if len(rows) >= 2:
-        first = shlex.quote(f"{args.target}@{len(rows) - 1}")
-        last = shlex.quote(f"{args.target}@{len(rows)}")
+        typed = clean(args.target, single_line=True)
+        first = shlex.quote(f"{typed}@{len(rows) - 1}")
+        last = shlex.quote(f"{typed}@{len(rows)}")
         print(
             _("compare the last two with: smreadiness compare {first} {last}").format(
                 first=first, last=last

@@ -124,10 +124,24 @@ class Store:
         return paths
 
     @staticmethod
-    def entry(path: Path) -> Entry:
+    def read(path: Path) -> Assessment:
+        """A file of the data directory. Its name is its id: a copy (``cp a.toml b.toml``) is
+        assessment ``b``, and saving it writes ``b.toml``, never the file it was copied from.
+        A file whose name is not an id cannot be saved back, so it is refused, untouched."""
+        if not _safe_id(path.stem):
+            message = _(
+                "its file name is not an assessment id (letters, digits, - and _ only); "
+                "import it instead: smreadiness import FILE"
+            )
+            raise ProblemsError([Problem(str(path), message)])
+        assessment = read_assessment(path)
+        return assessment if assessment.id == path.stem else assessment._replace(id=path.stem)
+
+    @classmethod
+    def entry(cls, path: Path) -> Entry:
         """One file's assessment, or why it cannot be read."""
         try:
-            return Entry(path, read_assessment(path), None)
+            return Entry(path, cls.read(path), None)
         except ProblemsError as error:
             return Entry(path, None, "; ".join(_reason(p) for p in error.problems))
 
@@ -157,7 +171,7 @@ class Store:
             raise NotFoundError(
                 _("no saved assessment with id {id}").format(id=repr(assessment_id))
             )
-        return read_assessment(path)
+        return self.read(path)
 
     def find(self, name_or_id: str, index: Index | None = None) -> Assessment:
         """By id, then by name: exactly (any case), then ignoring accents ("cafe mokka" finds
@@ -186,12 +200,12 @@ class Store:
         for matches in steps:
             named = [row for row in readable if matches(row)]
             if len(named) == 1:
-                return read_assessment(named[0][0])
+                return self.read(named[0][0])
             if len(named) > 1:
                 raise AmbiguousError(wanted, [(row[1], str(row[2])) for row in named])
         broken = [row for row in listed if row[2] is None and row[1] == wanted]
         if broken:
-            return read_assessment(broken[0][0])  # raises ProblemsError: why it cannot be read
+            return self.read(broken[0][0])  # raises ProblemsError: why it cannot be read
         raise NotFoundError(
             _("no saved assessment named {name}; `smreadiness list` shows the saved ones").format(
                 name=repr(wanted)
@@ -204,7 +218,7 @@ class Store:
         readable = [row for row in listed if row[2] is not None]
         if not readable:
             raise NotFoundError(_("no saved assessments yet; start one with `smreadiness new`"))
-        return read_assessment(readable[0][0])  # both indexes list the newest first
+        return self.read(readable[0][0])  # both indexes list the newest first
 
     def _index(self) -> list[tuple[Path, str, str | None]]:
         return [(e.path, e.id, e.assessment.name if e.assessment else None) for e in self.entries()]
@@ -234,7 +248,7 @@ class Store:
             path = self.path_for(assessment_id)
             if not path.exists():
                 raise NotFoundError(_("assessment {id} was deleted").format(id=repr(assessment_id)))
-            latest = read_assessment(path)
+            latest = self.read(path)
             changed = change(latest)
             atomic_write(path, dump(changed))
         return changed
@@ -261,4 +275,8 @@ class Store:
 
 
 def _safe_id(text: str) -> bool:
-    return bool(text) and len(text) <= 64 and all(c.isalnum() or c in "-_" for c in text)
+    return (
+        bool(text)
+        and len(text) <= 64
+        and all(c.isascii() and (c.isalnum() or c in "-_") for c in text)
+    )

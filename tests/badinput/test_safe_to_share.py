@@ -749,3 +749,165 @@ def test_any_settings_file_never_breaks_start_up(raw: bytes) -> None:
         save_theme("nord")
     except SettingsError:
         assert path.read_bytes() == raw
+
+
+# ----------------------------------------------------------------------------- file identity
+
+
+def test_a_copied_file_is_its_own_assessment_and_never_writes_the_original(
+    run: Callable[..., Any], isolated_dirs: Path, answers: Path
+) -> None:
+    """``cp alpha.toml backup.toml``: answering in the copy used to write into alpha.toml."""
+    from smreadiness.session import Session
+    from smreadiness.store import Store
+
+    assert run("import", str(answers)).code == 0
+    (original,) = _saved(isolated_dirs)
+    copy = isolated_dirs / "backup.toml"
+    copy.write_text(original.read_text("utf-8").replace('name = "Out"', 'name = "Copy"'))
+    before = original.read_bytes()
+    store = Store()
+    found = store.find("Copy")
+    assert found.id == "backup"
+    from smreadiness.bank.loader import load_bank
+
+    session = Session(store, found, load_bank())
+    session.answer("resources.hours", 6)
+    assert original.read_bytes() == before
+    assert '"resources.hours" = 6' in copy.read_text("utf-8")
+    assert 'id = "backup"' in copy.read_text("utf-8")
+
+
+def test_a_file_whose_name_is_not_an_id_is_listed_unreadable_and_left_alone(
+    run: Callable[..., Any], isolated_dirs: Path
+) -> None:
+    isolated_dirs.mkdir(parents=True)
+    dropped = isolated_dirs / "Bakery Aurora.toml"
+    dropped.write_text(GOOD_ANSWERS, "utf-8")
+    listed = run("list", "--format", "json")
+    (row,) = json.loads(listed.out)
+    assert "import it instead" in row["error"]
+    assert dropped.read_text("utf-8") == GOOD_ANSWERS
+
+
+# ----------------------------------------------------------------------------- found by a hunt
+
+ODD_BANKS = {
+    "no-such-user": "~nosuchuser/b.toml",
+    "name-too-long": "x" * 300,
+    "path-too-long": "/tmp/" + "y" * 300 + ".toml",
+}
+
+
+@pytest.mark.parametrize("spec", ODD_BANKS.values(), ids=ODD_BANKS.keys())
+def test_a_saved_file_naming_an_odd_bank_never_stops_the_list(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, spec: str
+) -> None:
+    isolated_dirs.mkdir(parents=True)
+    text = tomli_w.dumps({"meta": {"name": "Odd", "bank": spec}, "answers": {}})
+    (isolated_dirs / "odd.toml").write_text(text, "utf-8")
+    (isolated_dirs / "fine.toml").write_text('[meta]\nname = "Fine"\n[answers]\n', "utf-8")
+    listed = run("list", "--format", "json")
+    assert listed.code == 0, listed.err
+    rows = {row["id"]: row for row in json.loads(listed.out)}
+    assert "bank unavailable" in rows["odd"]["error"]
+    assert rows["fine"]["name"] == "Fine"
+    _one_line(run("score", str(isolated_dirs / "odd.toml")), 3, "meta.bank")
+    assert run("report", "Fine", "--format", "json").code == 0
+
+
+@pytest.mark.parametrize("spec", ["x" * 300, "~nosuchuser/r.toml"])
+@pytest.mark.parametrize("command", ["report", "history", "score"])
+def test_odd_paths_as_arguments_are_one_line(
+    run: Callable[..., Any], command: str, spec: str
+) -> None:
+    result = run(command, spec)
+    assert result.code in (1, 3), result.err
+    assert len(error_lines(result)) == 1
+
+
+def test_a_header_like_line_of_a_million_spaces_is_read_at_once(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    """The line locator's pattern backtracked for minutes on it (the subprocess would time
+    out); now it is plain string work."""
+    text = GOOD_ANSWERS + 'x = """\n[a' + " " * 1_000_000 + 'b\n"""\n'
+    _one_line(run("score", str(_file(tmp_path, text))), 3, "unknown question 'x'")
+
+
+def test_history_prints_a_hostile_verdict_harmlessly(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path
+) -> None:
+    hostile = "\x1b]0;PWNED\x07\x1b[2J\u202e"
+    doc = {
+        "meta": {"name": "Hist"},
+        "answers": {"purpose.goals": "vague"},
+        "history": [{"answers": {"purpose.goals": "vague"}, "verdict": hostile}],
+    }
+    assert run("import", str(_file(tmp_path, tomli_w.dumps(doc)))).code == 0
+    shown = run("history", "Hist")
+    assert shown.code == 0, shown.err
+    assert "\x1b" not in shown.out and "\x07" not in shown.out and "\u202e" not in shown.out
+
+
+def test_a_renamed_import_of_a_longest_name_is_still_readable(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, tomli_w.dumps({"meta": {"name": "N" * 200}, "answers": {}}))
+    assert run("import", str(path)).code == 0
+    assert run("import", str(path)).code == 0
+    rows = json.loads(run("list", "--format", "json").out)
+    assert all(row.get("name") for row in rows), rows
+    assert sorted(len(row["name"]) for row in rows) == [200, 200]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link"])
+def test_a_cache_that_is_a_fifo_or_a_device_is_ignored(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, answers: Path, kind: str
+) -> None:
+    assert run("import", str(answers)).code == 0
+    assert run("list").code == 0
+    (cache,) = (tmp_path / "cache").glob("list-*.json")
+    cache.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache)
+    else:
+        cache.symlink_to("/dev/zero")
+    listed = run("list", "--format", "json")  # the subprocess timeout catches a hang
+    assert listed.code == 0
+    assert [row["name"] for row in json.loads(listed.out)] == ["Out"]
+
+
+def test_output_that_is_not_utf8_gets_escapes_not_a_traceback(
+    run: Callable[..., Any], answers: Path
+) -> None:
+    result = run("report", str(answers), env={"PYTHONIOENCODING": "ascii"})
+    assert result.code == 0
+    assert "Out" in result.out
+
+
+def test_output_path_ending_in_a_slash_is_refused(
+    run: Callable[..., Any], answers: Path, tmp_path: Path
+) -> None:
+    _one_line(run("report", str(answers), "-o", f"{tmp_path}/newdir/"), 1, "slash")
+    assert not (tmp_path / "newdir").exists()
+
+
+def test_a_lock_that_is_a_link_is_not_followed(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, answers: Path
+) -> None:
+    isolated_dirs.mkdir(parents=True)
+    target = tmp_path / "elsewhere"
+    (isolated_dirs / ".lock").symlink_to(target)
+    result = run("import", str(answers))
+    assert result.code == 1
+    assert not target.exists()
+
+
+def test_a_translation_naming_a_path_as_its_base_is_checked_as_a_bank(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    overlay = _file(tmp_path, 'translation_of = "../../etc/x"\nlanguage = "fi"\n', "b.fi.toml")
+    result = run("questions", "validate", str(overlay))
+    assert result.code in (1, 3)
+    assert error_lines(result)
