@@ -77,11 +77,14 @@ def _weak_dimension_reasons(
                 kind="caution",
                 rule=WEAK_RULE_PREFIX + dimension.id,
                 message=message.format(dimension=dimension.title, score=score),
-                idea=_(
+                # After a no-go these are one line each: the knock-out carries the idea.
+                idea=""
+                if limit is not None
+                else _(
                     "Map your strengths and weaknesses first: a weak area is where social "
                     "media effort is most likely to be wasted."
                 ),
-                sources=("002",) if bank.core else (),
+                sources=("002",) if bank.core and limit is None else (),
                 questions=_weak_questions(bank, current, dimension.id),
             )
         )

@@ -23,6 +23,9 @@ from smreadiness.report.labels import (
 from smreadiness.store.assessment import Assessment
 from smreadiness.textsafe import clean
 
+WHY_QUESTION = "purpose.why"
+"""The core bank's "why, in one sentence" question: its answer is echoed with the verdict."""
+
 
 class AnswerLine(NamedTuple):
     question: str
@@ -119,6 +122,8 @@ class ReportDoc(NamedTuple):
     """The reasons grouped by kind, each group under its heading."""
     sources: tuple[SourceItem, ...] = ()
     """The articles the reasons cite, by title, with a link where one is public."""
+    why: str = ""
+    """The business's own answer to "why social media?", echoed beside the verdict."""
 
 
 def _prompt(bank: Bank, question_id: str) -> str:
@@ -268,4 +273,5 @@ def _build(
         change=change,
         sections=tuple(sections),
         sources=sources,
+        why=str(evaluation.answers.get(WHY_QUESTION, "")) if bank.core else "",
     )

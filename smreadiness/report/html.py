@@ -123,6 +123,8 @@ def render_html(doc: ReportDoc) -> str:
     if doc.score is not None:
         score = _("Overall score: {score}/100").format(score=doc.score)
         out.append(f"<p><strong>{t(score)}</strong></p>")
+    if doc.why:
+        out.append(f'<p class="why-answer">{t(_("Your why: “{why}”").format(why=doc.why))}</p>')
     if not doc.complete:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=doc.range

@@ -41,6 +41,8 @@ def render_markdown(doc: ReportDoc) -> str:
     ]
     if doc.score is not None:
         lines += ["", _("Overall score: {score}/100").format(score=f"**{doc.score}**")]
+    if doc.why:
+        lines += ["", _("Your why: “{why}”").format(why=md(doc.why))]
     if not doc.complete:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=md(doc.range)

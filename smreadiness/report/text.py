@@ -52,6 +52,8 @@ def verdict_block(doc: ReportDoc) -> Text:
         )
     if doc.score is not None:
         block.append("\n" + _("Overall score: {score}/100").format(score=doc.score), style="bold")
+    if doc.why:
+        block.append("\n" + _("Your why: “{why}”").format(why=clean(doc.why, single_line=True)))
     return block
 
 
