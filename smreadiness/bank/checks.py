@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -73,6 +74,15 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
         for rule_id in action.rules:
             if rule_id not in rules:
                 yield ("actions", index, "rules"), f"unknown rule {rule_id!r}"
+        for field in ("title", "detail"):
+            for named in re.findall(r"\{answer:([^}]*)\}", getattr(action, field)):
+                if named not in set(groups["questions"]):
+                    yield ("actions", index, field), f"{{answer:{named}}} names no question"
+                elif named not in action.weak_answers:
+                    yield (
+                        ("actions", index, field),
+                        f"{{answer:{named}}} may be unanswered: list {named} in weak_answers",
+                    )
         for question_id in action.weak_answers:
             if question_id not in set(groups["questions"]):
                 yield ("actions", index, "weak_answers"), f"unknown question {question_id!r}"

@@ -10,6 +10,8 @@ no-go it holds one or two things to do instead.
 
 from __future__ import annotations
 
+import re
+
 from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import evaluate
 from smreadiness.bank.model import Action, Bank
@@ -20,6 +22,18 @@ THIS_WEEK = 3
 MAX_BRIDGES = 2
 HOURS_QUESTION = "resources.hours"
 _DEFAULT_EFFORT = 3
+ANSWER_FIELD = re.compile(r"\{answer:([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\}")
+"""``{answer:message.pitch}`` in an action's text: the business's own answer, quoted."""
+
+
+def fill_answers(text: str, current: Judgement) -> str:
+    """An action's text with ``{answer:ID}`` replaced by this business's answer to ID."""
+
+    def answer(match: re.Match[str]) -> str:
+        value = current.answers.get(match.group(1))
+        return "" if value is None else str(value)
+
+    return ANSWER_FIELD.sub(answer, text)
 
 
 def plan_limit(hours: object) -> int:
@@ -89,8 +103,8 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
             id=action.id,
             step=action.step,
             step_title=step_title,
-            title=action.title,
-            detail=action.detail,
+            title=fill_answers(action.title, current),
+            detail=fill_answers(action.detail, current),
             dimension=action.dimension,
             because=tuple(because),
         )
