@@ -119,8 +119,11 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
     first = sorted(
         (c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3])
     )[:THIS_WEEK]
-    if not first:
-        first = sorted(candidates, key=lambda c: (c[2], c[3]))[:THIS_WEEK]
+    if result.verdict == "go" or not first:
+        # On a go (or with nothing to fix), the week's few slots fill in step order.
+        ids = {c[4].id for c in first}
+        more = sorted((c for c in candidates if c[4].id not in ids), key=lambda c: (c[2], c[3]))
+        first += more[: THIS_WEEK - len(first)]
     now_ids = {c[4].id for c in first}
     rest = sorted((c for c in candidates if c[4].id not in now_ids), key=lambda c: (c[2], c[3]))
     limit = plan_limit(current.answers.get(HOURS_QUESTION))
