@@ -58,17 +58,50 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+_DEFAULT_REGION = {"en": "GB", "fi": "FI", "sv": "SE"}
+"""Where no locale names a region for the language: English dates are then written the
+British way (3 Dec 2026), not the US way, which only an ``en_US`` locale asks for."""
+
+
+def date_locale() -> str:
+    """The Babel locale for dates: the language with the region of ``LC_ALL``/``LC_TIME``/
+    ``LANG`` (``en`` with ``fi_FI`` writes ``3.12.2026``; ``en_US`` keeps the US style)."""
+    import os
+
+    from babel import Locale, UnknownLocaleError
+
+    region = ""
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("@")[0]
+            if "_" in code:
+                region = code.split("_", 1)[1].upper()
+            break
+    default = _DEFAULT_REGION.get(_language, "")
+    for candidate in (f"{_language}_{region}", f"{_language}_{default}"):
+        if candidate.endswith("_"):
+            continue
+        try:
+            Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+        return candidate
+    return _language
+
+
 def format_date(moment: datetime, style: str = "medium") -> str:
-    """A date as the current language writes it (e.g. ``23.11.2026`` in Finnish)."""
+    """A date as the current language and region write it (``3.12.2026`` in Finnish,
+    ``3 Dec 2026`` in English unless the locale is US English)."""
     from babel.dates import format_date as babel_date
 
-    return str(babel_date(moment, format=style, locale=_language))
+    return str(babel_date(moment, format=style, locale=date_locale()))
 
 
 def format_datetime(moment: datetime, style: str = "short") -> str:
     from babel.dates import format_datetime as babel_datetime
 
-    return str(babel_datetime(moment, format=style, locale=_language))
+    return str(babel_datetime(moment, format=style, locale=date_locale()))
 
 
 def format_number(value: float) -> str:

@@ -167,5 +167,6 @@ def test_dates_and_numbers_follow_the_language(answers_file: Any, isolated_dirs:
     today = datetime.date.today()
     assert format_date(today, "medium", locale="fi") in finnish  # e.g. 23.11.2026
     assert format_date(today, "medium", locale="sv") in swedish  # e.g. 23 nov. 2026
-    assert format_date(today, "medium", locale="en") in english  # e.g. Nov 23, 2026
+    # English follows the locale's region, not the US style: British by default
+    assert format_date(today, "medium", locale="en_GB") in english  # e.g. 23 Nov 2026
     assert "4 h/vko" in finnish and "4 tim/vecka" in swedish

@@ -48,7 +48,7 @@ def test_every_format_carries_the_same_content(
         assert word in body, fmt
         assert "Purpose and goals" in body and "Online foundations" in body, fmt
         assert "Action plan" in body and "Your answers" in body, fmt
-        assert "Social media readiness, version 1.0.0" in body, fmt
+        assert "Social media readiness, version 1.1.0" in body, fmt
     document = json.loads(run_cli("report", str(path), "--format", "json").out)
     first_action = document["actions"][0]["title"]
     for fmt, result in outputs.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -73,6 +74,26 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
         for rule_id in action.rules:
             if rule_id not in rules:
                 yield ("actions", index, "rules"), f"unknown rule {rule_id!r}"
+        for field in ("title", "detail"):
+            for named in re.findall(r"\{answer:([^}]*)\}", getattr(action, field)):
+                if named not in set(groups["questions"]):
+                    yield ("actions", index, field), f"{{answer:{named}}} names no question"
+                elif named not in action.weak_answers:
+                    yield (
+                        ("actions", index, field),
+                        f"{{answer:{named}}} may be unanswered: list {named} in weak_answers",
+                    )
+        for question_id in action.weak_answers:
+            if question_id not in set(groups["questions"]):
+                yield ("actions", index, "weak_answers"), f"unknown question {question_id!r}"
+    answered = {rule_id for action in spec.actions for rule_id in action.rules}
+    for index, rule in enumerate(spec.rules):
+        if rule.kind == "caution" and spec.actions and rule.id not in answered:
+            yield (
+                ("rules", index, "id"),
+                f"caution {rule.id!r} names no action that answers it; list it in the "
+                "`rules` of at least one action",
+            )
 
 
 def _check_question_kind(question: QuestionSpec, where: Path) -> Iterator[Finding]:
@@ -265,7 +286,7 @@ def check_optional_in_rules(spec: BankSpec, parsed: dict[Path, Node]) -> Iterato
     optional = {q.id for q in spec.questions if q.optional}
     for i, rule in enumerate(spec.rules):
         node = parsed.get(("rules", i, "when"))
-        if node is None or rule.kind == "strength":
+        if node is None or rule.kind in ("strength", "caution"):
             continue
         for qid in referenced_questions(node):
             if qid in optional:

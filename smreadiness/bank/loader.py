@@ -19,7 +19,7 @@ from smreadiness.paths import cache_dir
 from smreadiness.problems import ProblemsError
 from smreadiness.tomlfile import read_limited
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 def read_bank_file(path: Path) -> bytes:

@@ -6,6 +6,7 @@ cache of it), so scoring never imports pydantic's model machinery.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
@@ -22,6 +23,7 @@ class Source(NamedTuple):
     title: str
     language: str
     note: str
+    url: str = ""
 
 
 class Dimension(NamedTuple):
@@ -70,6 +72,10 @@ class Question(NamedTuple):
     fingerprint: str = ""
     """Checksum of what an answer depends on (kind, option values, range, revision)."""
     short: str = ""
+    fact: bool = False
+    """The answer is a fact about the business, not a choice it can make."""
+    weak_words: tuple[str, ...] = ()
+    weak_words_score: int = 40
 
     @property
     def name(self) -> str:
@@ -97,7 +103,13 @@ class Question(NamedTuple):
                 if value >= edge:
                     points = band_score
             return points if points is not None else 0
-        length = len(str(value).strip())
+        text = str(value).strip()
+        points = self._length_score(len(text))
+        if self.weak_words and _has_any(text, self.weak_words):
+            points = min(points, self.weak_words_score)
+        return points
+
+    def _length_score(self, length: int) -> int:
         if not self.length_bands:
             return 100
         for up_to, band_score in self.length_bands:
@@ -112,9 +124,18 @@ class Question(NamedTuple):
         return self.kind != "number" or bool(self.bands)
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower case) as a whole word or phrase."""
+    folded = " " + " ".join(_WORD.findall(text.casefold())) + " "
+    return any(f" {word} " in folded for word in words)
+
+
 class Rule(NamedTuple):
     id: str
-    kind: Literal["knockout", "blocker", "strength"]
+    kind: Literal["knockout", "blocker", "caution", "strength"]
     when: Node
     when_text: str
     message: str
@@ -137,6 +158,7 @@ class Action(NamedTuple):
     rules: tuple[str, ...]
     when: Node | None
     verdicts: tuple[str, ...]
+    weak_answers: tuple[str, ...] = ()
 
 
 class Example(NamedTuple):
@@ -211,6 +233,11 @@ def _question(raw: Mapping[str, Any]) -> Question:
         ranks={o.value: i for i, o in enumerate(options)},
         fingerprint=_fingerprint(raw),
         short=raw.get("short", ""),
+        fact=bool(raw.get("fact", False)),
+        weak_words=tuple(
+            " ".join(_WORD.findall(w.casefold())) for w in raw.get("weak_words", [])
+        ),
+        weak_words_score=int(raw.get("weak_words_score", 40)),
     )
 
 
@@ -237,7 +264,9 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         core=bool(raw.get("core", False)),
         weak_below=int(raw.get("weak_below", 60)),
         sources=tuple(
-            Source(s["id"], s["title"], s.get("language", "en"), s.get("note", ""))
+            Source(
+                s["id"], s["title"], s.get("language", "en"), s.get("note", ""), s.get("url", "")
+            )
             for s in raw.get("sources", [])
         ),
         dimensions=tuple(
@@ -274,6 +303,7 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
                 tuple(a.get("rules", ())),
                 parse(a["when"]) if a.get("when") else None,
                 tuple(a.get("verdicts", ("not_yet", "go"))),
+                tuple(a.get("weak_answers", ())),
             )
             for a in raw.get("actions", [])
         ),

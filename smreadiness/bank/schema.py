@@ -35,6 +35,9 @@ class SourceSpec(_Spec):
     """Language code of the article."""
     note: LongText = ""
     """One line on what the article contributes."""
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://\S+)?$", max_length=500)] = ""
+    """Where the article can be read, if it is public; reports name the source by title
+    and give this link."""
 
 
 class DimensionSpec(_Spec):
@@ -128,18 +131,29 @@ class QuestionSpec(_Spec):
     """Text questions: score by length, shortest first; none scores any text 100."""
     placeholder: str = ""
     """Text and number questions: hint shown in the empty field."""
+    fact: bool = False
+    """True when the answer states a fact about the business (its industry, its size, how it
+    is organised) rather than a choice it can make: "what would change the verdict" then
+    shows a change to it as applying only if it is really true."""
+    weak_words: list[Annotated[str, StringConstraints(min_length=2, max_length=40)]] = []
+    """Text questions: words or phrases (any language, matched case-insensitively) that make
+    an answer weak, e.g. buzzwords in an elevator story."""
+    weak_words_score: int = Field(40, ge=0, le=100)
+    """Text questions: the most an answer containing one of ``weak_words`` can score."""
     revision: int = Field(1, ge=1)
     """Bump when the question's meaning changes: saved answers to it are then asked again.
     (Changing its kind, options or range does that by itself; rewording does not.)"""
 
 
 class RuleSpec(_Spec):
-    """A knock-out (no-go), blocker (not yet) or strength, with the reason shown to the user."""
+    """A knock-out (no-go), blocker (not yet), caution or strength, with the reason shown."""
 
     id: Slug
     """Stable id, reported in results (``rule`` in JSON)."""
-    kind: Literal["knockout", "blocker", "strength"]
-    """``knockout`` gives no-go, ``blocker`` gives not-yet, ``strength`` is reported only."""
+    kind: Literal["knockout", "blocker", "caution", "strength"]
+    """``knockout`` gives no-go, ``blocker`` gives not-yet; ``caution`` (something to watch,
+    answered by the actions that name it) and ``strength`` are reported only and never change
+    the verdict."""
     when: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
     """Condition under which the rule applies."""
     message: ShortText
@@ -182,6 +196,10 @@ class ActionSpec(_Spec):
     """Ids of rules this action answers: it is proposed while one of them applies."""
     when: str | None = None
     """Condition under which the action is proposed."""
+    weak_answers: list[QuestionId] = []
+    """Questions whose answer this action improves: with any listed, the action is proposed
+    only while one of them scores below the bank's ``weak_below`` (and its ``rules`` or
+    ``when``, if any, also apply), so it never speaks of a problem this business lacks."""
     verdicts: list[Verdict] = ["not_yet", "go"]
     """Verdicts for which the action is proposed (``no_go`` ones say what to do instead)."""
 

@@ -89,6 +89,7 @@ def _validate(spec: str | None, language: str) -> int:
             ("{n} question", "{n} questions", len(bank.questions)),
             ("{n} knock-out", "{n} knock-outs", kinds.count("knockout")),
             ("{n} blocker", "{n} blockers", kinds.count("blocker")),
+            ("{n} caution", "{n} cautions", kinds.count("caution")),
             ("{n} strength", "{n} strengths", kinds.count("strength")),
             ("{n} action", "{n} actions", len(bank.actions)),
         )

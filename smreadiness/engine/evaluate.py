@@ -14,7 +14,9 @@ from smreadiness.engine.whatif import find_what_ifs
 from smreadiness.i18n import _, ngettext
 
 UNANSWERED_RULE = "unanswered"
-_KIND_ORDER = {"knockout": 0, "blocker": 1, "strength": 2}
+WEAK_RULE_PREFIX = "weak-"
+MAX_ALSO_WEAK = 3
+_KIND_ORDER = {"knockout": 0, "blocker": 1, "caution": 2, "strength": 3}
 
 
 def _reason(rule: Rule, ctx: EvalContext) -> Reason:
@@ -26,6 +28,67 @@ def _reason(rule: Rule, ctx: EvalContext) -> Reason:
         sources=rule.sources,
         questions=tuple(witnesses(rule.when, ctx)),
     )
+
+
+def _weak_questions(bank: Bank, current: Judgement, dimension: str) -> tuple[str, ...]:
+    """The answered questions of a dimension that score below the bank's ``weak_below``."""
+    out = []
+    for question in current.visible:
+        if question.dimension != dimension or not question.scored:
+            continue
+        if question.id not in current.answers:
+            continue
+        points = question.score_of(current.answers[question.id])
+        if points is not None and points < bank.weak_below:
+            out.append(question.id)
+    return tuple(out)
+
+
+def _weak_dimension_reasons(
+    bank: Bank, current: Judgement, covered: set[str], limit: int | None
+) -> list[Reason]:
+    """A caution for each weak dimension that no caution or blocker of the bank speaks to yet.
+
+    A "go" with a weak area is never shown with strengths alone; after a no-go these are the
+    "also weak" lines (the weakest few, weakest first).
+    """
+    weak = sorted(
+        (
+            (score, index, dimension)
+            for index, dimension in enumerate(bank.dimensions)
+            if (score := current.dimensions.get(dimension.id)) is not None
+            and score < bank.weak_below
+            and dimension.id not in covered
+        ),
+    )
+    if limit is not None:
+        weak = weak[:limit]
+    reasons = []
+    for score, _index, dimension in weak:
+        if limit is not None:
+            message = _("{dimension} is also weak ({score} of 100).")
+        else:
+            message = _(
+                "{dimension} is weak ({score} of 100): watch it, and work through the "
+                "actions for it in the plan."
+            )
+        reasons.append(
+            Reason(
+                kind="caution",
+                rule=WEAK_RULE_PREFIX + dimension.id,
+                message=message.format(dimension=dimension.title, score=score),
+                # After a no-go these are one line each: the knock-out carries the idea.
+                idea=""
+                if limit is not None
+                else _(
+                    "Map your strengths and weaknesses first: a weak area is where social "
+                    "media effort is most likely to be wasted."
+                ),
+                sources=("002",) if bank.core and limit is None else (),
+                questions=_weak_questions(bank, current, dimension.id),
+            )
+        )
+    return reasons
 
 
 def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Reason:
@@ -76,8 +139,22 @@ def evaluate_answers(
     ``not_yet``: a "go" needs every question answered.
     """
     current = judge(bank, answers)
-    reasons = [_reason(rule, current.context) for rule in current.fired]
     verdict, worst, best = shown_verdict(bank, current)
+    if verdict == "no_go":
+        # After a knock-out, blockers and strengths are noise: the report shows the
+        # knock-out, a few "also weak" areas and what to do instead.
+        reasons = [_reason(r, current.context) for r in current.fired if r.kind == "knockout"]
+        reasons += _weak_dimension_reasons(bank, current, set(), MAX_ALSO_WEAK)
+    else:
+        reasons = [_reason(rule, current.context) for rule in current.fired]
+        covered = {
+            question.dimension
+            for reason in reasons
+            if reason.kind in ("blocker", "caution")
+            for q in reason.questions
+            if (question := bank.question(q)) is not None
+        }
+        reasons += _weak_dimension_reasons(bank, current, covered, None)
     if worst != best:
         reasons.append(_unanswered_reason(current.unanswered, worst, best))
     reasons.sort(key=lambda r: _KIND_ORDER[r.kind])

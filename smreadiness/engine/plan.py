@@ -1,44 +1,139 @@
-"""The action plan: blockers and weak dimensions turned into ordered strategy steps."""
+"""The action plan: what to do this week first, then the rest in strategy-step order.
+
+An action is proposed only where it fits this business: while a rule it answers applies, its
+condition holds, or (with neither) its dimension is weak; and, when it names the answers it
+improves (``weak_answers``), only while one of them is weak. The plan then starts somewhere:
+at most three actions for this week (the blockers' fixes, easiest first; on a "go", what
+answers the cautions), the rest later, and fewer of them when the hours are scarce. After a
+no-go it holds one or two things to do instead.
+"""
 
 from __future__ import annotations
 
+import re
+
+from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import evaluate
-from smreadiness.bank.model import Bank
+from smreadiness.bank.model import Action, Bank
 from smreadiness.engine.judge import Judgement
 from smreadiness.engine.result import ActionItem, Evaluation
 
+THIS_WEEK = 3
+MAX_BRIDGES = 2
+HOURS_QUESTION = "resources.hours"
+_DEFAULT_EFFORT = 3
+ANSWER_FIELD = re.compile(r"\{answer:([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\}")
+"""``{answer:message.pitch}`` in an action's text: the business's own answer, quoted."""
+
+
+def fill_answers(text: str, current: Judgement) -> str:
+    """An action's text with ``{answer:ID}`` replaced by this business's answer to ID."""
+
+    def answer(match: re.Match[str]) -> str:
+        value = current.answers.get(match.group(1))
+        return "" if value is None else str(value)
+
+    return ANSWER_FIELD.sub(answer, text)
+
+
+def plan_limit(hours: object) -> int:
+    """How many actions a plan holds for the weekly hours given (unknown: no limit)."""
+    if isinstance(hours, bool) or not isinstance(hours, int | float):
+        return 99
+    if hours < 2:
+        return 5
+    if hours < 4:
+        return 7
+    if hours < 8:
+        return 10
+    return 14
+
+
+def _weak_answer(bank: Bank, current: Judgement, question_ids: tuple[str, ...]) -> bool:
+    for question_id in question_ids:
+        question = bank.question(question_id)
+        if question is None or question_id not in current.answers:
+            continue
+        points = question.score_of(current.answers[question_id])
+        if points is not None and points < bank.weak_below:
+            return True
+    return False
+
+
+def _effort(bank: Bank, action: Action, because: list[str], current: Judgement) -> int:
+    """How hard the action's answers are to change: the easiest of the questions behind it."""
+    ids: list[str] = list(action.weak_answers)
+    rules = {rule.id: rule for rule in current.fired}
+    for reason in because:
+        if reason in rules:
+            ids += referenced_questions(rules[reason].when)
+    if action.when is not None:
+        ids += referenced_questions(action.when)
+    efforts = [q.effort for q in (bank.question(i) for i in ids) if q is not None]
+    return min(efforts) if efforts else _DEFAULT_EFFORT
+
 
 def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[ActionItem, ...]:
-    """Actions that apply, ordered by strategy step, those answering a rule first within a step."""
-    fired = {rule.id for rule in current.fired}
+    """The actions that fit these answers: this week's first, then later ones by step."""
+    fired = {rule.id: rule for rule in current.fired}
+    shown = {reason.rule for reason in result.reasons}
     weak = {
         dimension
         for dimension, score in result.dimensions.items()
         if score is not None and score < bank.weak_below
     }
-    chosen: list[tuple[int, int, int, ActionItem]] = []
+    candidates: list[tuple[int, int, int, int, ActionItem]] = []
     for position, action in enumerate(bank.actions):
         if result.verdict not in action.verdicts:
             continue
-        because = [rule for rule in action.rules if rule in fired]
+        because = [rule for rule in action.rules if rule in fired and rule in shown]
         if action.when is not None and evaluate(action.when, current.context) is True:
             because.append("condition")
         if not action.rules and action.when is None and action.dimension in weak:
             because.append(f"weak:{action.dimension}")
         if not because:
             continue
+        if action.weak_answers and not _weak_answer(bank, current, action.weak_answers):
+            continue
+        kinds = {fired[b].kind for b in because if b in fired}
+        priority = 0 if kinds & {"knockout", "blocker"} else 1 if "caution" in kinds else 2
         step_index = bank.step_index(action.step)
         step_title = bank.steps[step_index].title if step_index < len(bank.steps) else action.step
         item = ActionItem(
             id=action.id,
             step=action.step,
             step_title=step_title,
-            title=action.title,
-            detail=action.detail,
+            title=fill_answers(action.title, current),
+            detail=fill_answers(action.detail, current),
             dimension=action.dimension,
             because=tuple(because),
         )
-        by_rule = 0 if any(not b.startswith(("weak:", "condition")) for b in because) else 1
-        chosen.append((step_index, by_rule, position, item))
-    chosen.sort(key=lambda entry: entry[:3])
-    return tuple(entry[3] for entry in chosen)
+        effort = _effort(bank, action, because, current)
+        if result.verdict == "no_go":
+            # The most specific bridge first: one answering fewer knock-outs fits better.
+            effort = len(action.rules)
+        candidates.append((priority, effort, step_index, position, item))
+    if result.verdict == "no_go":
+        candidates.sort(key=lambda c: (c[1], c[3]))
+        return tuple(c[4]._replace(horizon="now") for c in candidates[:MAX_BRIDGES])
+    first = sorted(
+        (c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3])
+    )[:THIS_WEEK]
+    if result.verdict == "go" or not first:
+        # On a go (or with nothing to fix), the week's few slots fill in step order.
+        ids = {c[4].id for c in first}
+        more = sorted((c for c in candidates if c[4].id not in ids), key=lambda c: (c[2], c[3]))
+        first += more[: THIS_WEEK - len(first)]
+    now_ids = {c[4].id for c in first}
+    rest = sorted((c for c in candidates if c[4].id not in now_ids), key=lambda c: (c[2], c[3]))
+    limit = plan_limit(current.answers.get(HOURS_QUESTION))
+    kept_rest = [c for c in rest if c[0] == 0]  # a blocker's fix is never dropped
+    for c in rest:
+        if len(first) + len(kept_rest) >= limit:
+            break
+        if c[0] != 0:
+            kept_rest.append(c)
+    kept_rest.sort(key=lambda c: (c[2], c[3]))
+    return tuple(c[4]._replace(horizon="now") for c in first) + tuple(
+        c[4]._replace(horizon="later") for c in kept_rest
+    )

@@ -25,6 +25,9 @@ class WhatIf(NamedTuple):
     changes: Mapping[str, Scalar]
     verdict: str
     effort: int
+    facts: tuple[str, ...] = ()
+    """Changed questions whose answers are facts about the business, not choices: the
+    change applies only if it is really true."""
 
 
 class ActionItem(NamedTuple):
@@ -37,6 +40,8 @@ class ActionItem(NamedTuple):
     detail: str
     dimension: str
     because: tuple[str, ...]
+    horizon: str = "later"
+    """``now`` for this week's few first actions (and a no-go's bridges), else ``later``."""
 
 
 class Evaluation(NamedTuple):
@@ -87,7 +92,12 @@ class Evaluation(NamedTuple):
             ],
             "unanswered": list(self.unanswered),
             "what_if": [
-                {"changes": dict(w.changes), "verdict": w.verdict, "effort": w.effort}
+                {
+                    "changes": dict(w.changes),
+                    "verdict": w.verdict,
+                    "effort": w.effort,
+                    "facts": list(w.facts),
+                }
                 for w in self.what_if
             ],
             "actions": [
@@ -98,6 +108,7 @@ class Evaluation(NamedTuple):
                     "detail": a.detail,
                     "dimension": a.dimension,
                     "because": list(a.because),
+                    "horizon": "this_week" if a.horizon == "now" else "later",
                 }
                 for a in self.actions
             ],

@@ -103,6 +103,10 @@ def find_what_ifs(
                 if trials > MAX_PAIR_TRIALS:
                     break
                 keep({first_id: first_value, second_id: second_value}, first_effort + second_effort)
+    if not found:
+        smallest = _smallest_set(bank, current, rank, verdict_of)
+        if smallest is not None:
+            keep(*smallest)
     order = {q.id: i for i, q in enumerate(bank.questions)}
     ranked = sorted(
         found.values(),
@@ -113,7 +117,70 @@ def find_what_ifs(
             [order[q] for q in w.changes],
         ),
     )
-    return tuple(_drop_dominated(ranked)[:MAX_RESULTS])
+    kept = _drop_dominated(ranked)[:MAX_RESULTS]
+    return tuple(
+        w._replace(facts=tuple(q for q in w.changes if getattr(bank.by_id.get(q), "fact", False)))
+        for w in kept
+    )
+
+
+def _smallest_set(
+    bank: Bank,
+    current: Judgement,
+    rank: int,
+    verdict_of: Callable[[dict[str, Scalar]], str],
+) -> tuple[dict[str, Scalar], int] | None:
+    """When no single change or pair lifts the verdict: a small set that does.
+
+    Greedy: switch off each rule holding the verdict down with its easiest change (or, for a
+    rule on the score, keep adding the change that raises the score most per unit of effort),
+    then drop every change the set can do without.
+    """
+    level = "knockout" if current.verdict == "no_go" else "blocker"
+    answered = [q.id for q in bank.questions if q.id in current.answers]
+    options = sorted(_changes(bank, current, answered), key=lambda c: c[2])
+    chosen: dict[str, tuple[Scalar, int]] = {}
+
+    def state() -> dict[str, Scalar]:
+        return {**current.answers, **{q: v for q, (v, _e) in chosen.items()}}
+
+    for _round in range(len(answered) + 1):
+        now = judge(bank, state())
+        if VERDICT_RANK[verdict_of(state())] > rank:
+            break
+        holding = [rule for rule in now.fired if rule.kind == level]
+        if not holding:
+            break
+        rule = holding[0]
+        pick: Change | None = None
+        for question_id, value, effort in options:
+            if question_id in chosen:
+                continue
+            trial = judge(bank, {**state(), question_id: value})
+            if rule.id not in {r.id for r in trial.fired}:
+                pick = (question_id, value, effort)
+                break
+        if pick is None and uses_scores(rule.when):
+            best = 0.0
+            for question_id, value, effort in options:
+                if question_id in chosen:
+                    continue
+                trial = judge(bank, {**state(), question_id: value})
+                gain = ((trial.score or 0) - (now.score or 0)) / max(effort, 1)
+                if gain > best:
+                    best, pick = gain, (question_id, value, effort)
+        if pick is None:
+            return None
+        chosen[pick[0]] = (pick[1], pick[2])
+    else:
+        return None
+    if VERDICT_RANK[verdict_of(state())] <= rank:
+        return None
+    for question_id in sorted(chosen, key=lambda q: -chosen[q][1]):
+        saved = chosen.pop(question_id)
+        if VERDICT_RANK[verdict_of(state())] <= rank:
+            chosen[question_id] = saved
+    return {q: v for q, (v, _e) in chosen.items()}, sum(e for _v, e in chosen.values())
 
 
 def _drop_dominated(ranked: list[WhatIf]) -> list[WhatIf]:

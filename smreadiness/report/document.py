@@ -15,11 +15,16 @@ from smreadiness.report.labels import (
     answer_label,
     kind_word,
     range_text,
+    section_heading,
+    source_title,
     verdict_meaning,
     verdict_word,
 )
 from smreadiness.store.assessment import Assessment
 from smreadiness.textsafe import clean
+
+WHY_QUESTION = "purpose.why"
+"""The core bank's "why, in one sentence" question: its answer is echoed with the verdict."""
 
 
 class AnswerLine(NamedTuple):
@@ -36,7 +41,23 @@ class ReasonItem(NamedTuple):
     message: str
     idea: str
     sources: tuple[str, ...]
+    """The titles of the articles behind it."""
     answers: tuple[AnswerLine, ...]
+    answered_by: tuple[str, ...] = ()
+    """Titles of the plan's actions that answer it (for blockers and cautions)."""
+
+
+class ReasonSection(NamedTuple):
+    """The reasons of one kind under their own heading."""
+
+    kind: str
+    heading: str
+    reasons: tuple[ReasonItem, ...]
+
+
+class SourceItem(NamedTuple):
+    title: str
+    url: str
 
 
 class DimensionItem(NamedTuple):
@@ -97,6 +118,12 @@ class ReportDoc(NamedTuple):
     unanswered: tuple[str, ...]
     answers: tuple[AnswerGroup, ...]
     change: Change | None = None
+    sections: tuple[ReasonSection, ...] = ()
+    """The reasons grouped by kind, each group under its heading."""
+    sources: tuple[SourceItem, ...] = ()
+    """The articles the reasons cite, by title, with a link where one is public."""
+    why: str = ""
+    """The business's own answer to "why social media?", echoed beside the verdict."""
 
 
 def _prompt(bank: Bank, question_id: str) -> str:
@@ -133,6 +160,16 @@ def build_report(
 def _build(
     assessment: Assessment, bank: Bank, evaluation: Evaluation, change: Change | None
 ) -> ReportDoc:
+    def answered_by(rule: str, kind: str) -> tuple[str, ...]:
+        if kind not in ("blocker", "caution"):
+            return ()
+        weak = rule.removeprefix("weak-") if rule.startswith("weak-") else None
+        return tuple(
+            a.title
+            for a in evaluation.actions
+            if rule in a.because or (weak is not None and a.dimension == weak)
+        )
+
     reasons = tuple(
         ReasonItem(
             kind=reason.kind,
@@ -140,20 +177,35 @@ def _build(
             rule=reason.rule,
             message=reason.message,
             idea=reason.idea,
-            sources=reason.sources,
+            sources=tuple(source_title(bank, s) for s in reason.sources),
             answers=()
             if reason.rule == "unanswered"
             else tuple(
                 AnswerLine(q, _prompt(bank, q), answer_label(bank, q, evaluation.answers.get(q)))
                 for q in reason.questions
             ),
+            answered_by=answered_by(reason.rule, reason.kind),
         )
         for reason in evaluation.reasons
     )
+    sections: list[ReasonSection] = []
+    for item in reasons:
+        if sections and sections[-1].kind == item.kind:
+            sections[-1] = sections[-1]._replace(reasons=(*sections[-1].reasons, item))
+        else:
+            heading = section_heading(item.kind, evaluation.verdict)
+            sections.append(ReasonSection(item.kind, heading, (item,)))
+    cited = {s for reason in evaluation.reasons for s in reason.sources}
+    sources = tuple(SourceItem(s.title, s.url) for s in bank.sources if s.id in cited)
+    only_if_true = _("only if this is really true")
     what_if = tuple(
         WhatIfItem(
             tuple(
-                AnswerLine(q, _prompt(bank, q), answer_label(bank, q, v))
+                AnswerLine(
+                    q,
+                    _prompt(bank, q),
+                    answer_label(bank, q, v) + (f" ({only_if_true})" if q in item.facts else ""),
+                )
                 for q, v in item.changes.items()
             ),
             item.verdict,
@@ -167,11 +219,21 @@ def _build(
         line = ActionLine(
             number, action.title, action.detail, dimension.title if dimension else action.dimension
         )
-        if steps and steps[-1].id == action.step:
+        if action.horizon == "now":
+            group_id = "instead" if evaluation.verdict == "no_go" else "this_week"
+            title = (
+                _("What you could do instead, or first")
+                if evaluation.verdict == "no_go"
+                else _("Start here, this week")
+            )
+        else:
+            group_id = action.step
+            title = _("Later: {step}").format(step=action.step_title)
+        if steps and steps[-1].id == group_id:
             last = steps[-1]
             steps[-1] = last._replace(actions=(*last.actions, line))
         else:
-            steps.append(StepGroup(action.step, action.step_title, (line,)))
+            steps.append(StepGroup(group_id, title, (line,)))
     groups = []
     for dimension in bank.dimensions:
         lines = tuple(
@@ -209,4 +271,7 @@ def _build(
         unanswered=tuple(_prompt(bank, q) for q in evaluation.unanswered),
         answers=tuple(groups),
         change=change,
+        sections=tuple(sections),
+        sources=sources,
+        why=str(evaluation.answers.get(WHY_QUESTION, "")) if bank.core else "",
     )

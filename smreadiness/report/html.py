@@ -33,7 +33,7 @@ h3 { font-size:1.05rem; margin:1.25rem 0 .25rem; }
 .kind { font-weight:700; text-transform:uppercase; font-size:.8rem; padding:.1rem .4rem;
   border-radius:.25rem; color:#fff; }
 .kind.knockout { background:var(--nogo); } .kind.blocker { background:var(--notyet); }
-.kind.strength { background:var(--go); }
+.kind.strength { background:var(--go); } .kind.caution { background:#e7d4f5; }
 ul { padding-left:1.25rem; } li { margin:.25rem 0; }
 .why { color:var(--muted); font-style:italic; }
 table { border-collapse:collapse; width:100%; margin:.5rem 0; }
@@ -123,29 +123,41 @@ def render_html(doc: ReportDoc) -> str:
     if doc.score is not None:
         score = _("Overall score: {score}/100").format(score=doc.score)
         out.append(f"<p><strong>{t(score)}</strong></p>")
+    if doc.why:
+        out.append(f'<p class="why-answer">{t(_("Your why: “{why}”").format(why=doc.why))}</p>')
     if not doc.complete:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=doc.range
         )
         out.append(f"<p><em>{t(partial)}</em></p>")
-    out += ["</section>", f'<section id="reasons"><h2>{t(_("Reasons"))}</h2><ul>']
-    for reason in doc.reasons:
-        out.append(
-            f'<li><span class="kind {reason.kind}">{t(reason.kind_word)}</span> {t(reason.message)}'
-        )
-        if reason.answers or reason.idea:
-            out.append("<ul>")
-            out += [
-                f"<li>{t(a.prompt)} → <strong>{t(a.answer)}</strong></li>" for a in reason.answers
-            ]
-            if reason.idea:
-                cited = f" ({', '.join(reason.sources)})" if reason.sources else ""
-                out.append(f'<li class="why">{t(_("Why:"))} {t(reason.idea)}{t(cited)}</li>')
-            out.append("</ul>")
-        out.append("</li>")
+    out += ["</section>", f'<section id="reasons"><h2>{t(_("Reasons"))}</h2>']
+    for section in doc.sections:
+        out += [f'<h3 class="{section.kind}">{t(section.heading)}</h3>', "<ul>"]
+        for reason in section.reasons:
+            out.append(
+                f'<li><span class="kind {reason.kind}">{t(reason.kind_word)}</span> '
+                f"{t(reason.message)}"
+            )
+            if reason.answers or reason.idea or reason.answered_by:
+                out.append("<ul>")
+                out += [
+                    f"<li>{t(a.prompt)} → <strong>{t(a.answer)}</strong></li>"
+                    for a in reason.answers
+                ]
+                if reason.answered_by:
+                    what = _("What to do: {actions}").format(
+                        actions="; ".join(reason.answered_by)
+                    )
+                    out.append(f'<li class="todo">{t(what)}</li>')
+                if reason.idea:
+                    cited = f" ({'; '.join(reason.sources)})" if reason.sources else ""
+                    out.append(f'<li class="why">{t(_("Why:"))} {t(reason.idea)}{t(cited)}</li>')
+                out.append("</ul>")
+            out.append("</li>")
+        out.append("</ul>")
     if not doc.reasons:
-        out.append(f"<li>{t(_('No rule applies.'))}</li>")
-    out += ["</ul></section>", f'<section id="scores"><h2>{t(_("Scores by dimension"))}</h2>']
+        out.append(f"<p>{t(_('No rule applies.'))}</p>")
+    out += ["</section>", f'<section id="scores"><h2>{t(_("Scores by dimension"))}</h2>']
     out.append(_chart(doc.dimensions))
     out.append("</section>")
     if doc.what_if:
@@ -187,6 +199,13 @@ def render_html(doc: ReportDoc) -> str:
     if not doc.steps:
         out.append(f"<p>{t(_('Nothing to add: keep going as planned.'))}</p>")
     out.append("</section>")
+    if doc.sources:
+        out.append(f'<section id="sources"><h2>{t(_("Sources"))}</h2><ul>')
+        for source in doc.sources:
+            # The address as text, not a link: the report stays free of outside references.
+            link = f' <span class="url">{t(source.url)}</span>' if source.url else ""
+            out.append(f"<li>{t(source.title)}{link}</li>")
+        out.append("</ul></section>")
     if doc.unanswered:
         out.append(f'<section id="unanswered"><h2>{t(_("Unanswered"))}</h2><ul>')
         out += [f"<li>{t(prompt)}</li>" for prompt in doc.unanswered]

@@ -17,7 +17,18 @@ VERDICT_MEANING = {
     "no_go": N_("Social media is not right for your business now."),
 }
 VERDICT_STYLE = {"go": "bold green", "not_yet": "bold yellow", "no_go": "bold red"}
-KIND_WORDS = {"knockout": N_("knock-out"), "blocker": N_("fix first"), "strength": N_("strength")}
+KIND_WORDS = {
+    "knockout": N_("knock-out"),
+    "blocker": N_("fix first"),
+    "caution": N_("watch"),
+    "strength": N_("strength"),
+}
+SECTION_HEADINGS = {
+    "knockout": N_("Why not now"),
+    "blocker": N_("Fix these first"),
+    "caution": N_("Watch"),
+    "strength": N_("Strengths"),
+}
 
 
 def verdict_word(verdict: str) -> str:
@@ -30,6 +41,19 @@ def verdict_meaning(verdict: str) -> str:
 
 def kind_word(kind: str) -> str:
     return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+
+
+def section_heading(kind: str, verdict: str) -> str:
+    """The heading of one kind of reason; after a no-go the cautions are the weakest areas."""
+    if kind == "caution" and verdict == "no_go":
+        return _("Also weak")
+    return _(SECTION_HEADINGS[kind]) if kind in SECTION_HEADINGS else kind
+
+
+def source_title(bank: Bank, source_id: str) -> str:
+    """A source as a reader knows it: by its title, not by its id."""
+    source = next((s for s in bank.sources if s.id == source_id), None)
+    return source.title if source else source_id
 
 
 def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:

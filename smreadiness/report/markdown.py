@@ -41,19 +41,27 @@ def render_markdown(doc: ReportDoc) -> str:
     ]
     if doc.score is not None:
         lines += ["", _("Overall score: {score}/100").format(score=f"**{doc.score}**")]
+    if doc.why:
+        lines += ["", _("Your why: “{why}”").format(why=md(doc.why))]
     if not doc.complete:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=md(doc.range)
         )
         lines += ["", f"*{partial}*"]
     lines += ["", f"## {_('Reasons')}", ""]
-    for reason in doc.reasons:
-        lines.append(f"- **{reason.kind_word}**: {md(reason.message)}")
-        for answer in reason.answers:
-            lines.append(f"  - {md(answer.prompt)} → {md(answer.answer)}")
-        if reason.idea:
-            cited = f" ({', '.join(reason.sources)})" if reason.sources else ""
-            lines.append(f"  - *{_('Why:')} {md(reason.idea)}{cited}*")
+    for section in doc.sections:
+        lines += [f"### {md(section.heading)}", ""]
+        for reason in section.reasons:
+            lines.append(f"- **{reason.kind_word}**: {md(reason.message)}")
+            for answer in reason.answers:
+                lines.append(f"  - {md(answer.prompt)} → {md(answer.answer)}")
+            if reason.answered_by:
+                what = _("What to do: {actions}").format(actions="; ".join(reason.answered_by))
+                lines.append(f"  - {md(what)}")
+            if reason.idea:
+                cited = f" ({md('; '.join(reason.sources))})" if reason.sources else ""
+                lines.append(f"  - *{_('Why:')} {md(reason.idea)}{cited}*")
+        lines.append("")
     if not doc.reasons:
         lines.append(_("No rule applies."))
     lines += [
@@ -92,6 +100,12 @@ def render_markdown(doc: ReportDoc) -> str:
         lines.append("")
     if not doc.steps:
         lines += [_("Nothing to add: keep going as planned."), ""]
+    if doc.sources:
+        lines += [f"## {_('Sources')}", ""]
+        for source in doc.sources:
+            link = f" <{source.url}>" if source.url else ""
+            lines.append(f"- {md(source.title)}{link}")
+        lines.append("")
     if doc.unanswered:
         lines += [f"## {_('Unanswered')}", ""]
         lines += [f"- {md(prompt)}" for prompt in doc.unanswered]

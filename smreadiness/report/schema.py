@@ -18,8 +18,11 @@ class _Model(BaseModel):
 
 
 class ReasonModel(_Model):
-    kind: Literal["knockout", "blocker", "strength"]
-    """knockout: no-go; blocker: not yet; strength: reported only."""
+    kind: Literal["knockout", "blocker", "caution", "strength"]
+    """knockout: no-go; blocker: not yet; caution: something to watch, answered by the
+    actions that name its rule in ``because``; strength: reported only. Cautions and
+    strengths never change the verdict. After a no-go only knock-outs and up to three
+    cautions ``weak-<dimension>`` (the weakest areas) are listed."""
     rule: str
     """Rule id from the bank (``unanswered`` while questions are open)."""
     message: str
@@ -39,6 +42,9 @@ class WhatIfModel(_Model):
     """The verdict the changes would give."""
     effort: int
     """How hard the changes are (lower is easier); the list is sorted easiest first."""
+    facts: list[str] = []
+    """Changed questions whose answers are facts about the business rather than choices
+    (industry, size, how it is organised): the change applies only if it is really true."""
 
 
 class ActionModel(_Model):
@@ -51,6 +57,9 @@ class ActionModel(_Model):
     """The dimension the action lifts."""
     because: list[str]
     """Rule ids, ``weak:<dimension>`` or ``condition``: why the action is proposed."""
+    horizon: Literal["this_week", "later"] = "later"
+    """``this_week``: one of the (at most three) actions to start with, or after a no-go one
+    of the one or two things to do instead; ``later``: the rest of the plan."""
 
 
 class RangeModel(_Model):

@@ -12,7 +12,7 @@ from smreadiness.report.document import ReportDoc
 from smreadiness.report.labels import VERDICT_STYLE, verdict_word
 from smreadiness.textsafe import clean
 
-_KIND_STYLE = {"knockout": "red", "blocker": "yellow", "strength": "green"}
+_KIND_STYLE = {"knockout": "red", "blocker": "yellow", "caution": "magenta", "strength": "green"}
 
 
 def safe(text: str, style: str = "") -> Text:
@@ -52,6 +52,8 @@ def verdict_block(doc: ReportDoc) -> Text:
         )
     if doc.score is not None:
         block.append("\n" + _("Overall score: {score}/100").format(score=doc.score), style="bold")
+    if doc.why:
+        block.append("\n" + _("Your why: “{why}”").format(why=clean(doc.why, single_line=True)))
     return block
 
 
@@ -64,17 +66,23 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         verdict_block(doc),
         _heading(_("Reasons")),
     ]
-    for reason in doc.reasons:
-        style = _KIND_STYLE[reason.kind]
-        out.append(Text.assemble((f"[{reason.kind_word}] ", f"bold {style}"), reason.message))
-        details: list[RenderableType] = [
-            Text.assemble("• ", (a.prompt, "dim"), " → ", safe(a.answer)) for a in reason.answers
-        ]
-        if reason.idea:
-            cited = f" ({', '.join(reason.sources)})" if reason.sources else ""
-            details.append(Text(_("Why:") + f" {reason.idea}{cited}", style="italic dim"))
-        if details:
-            out.append(_indent(*details))
+    for section in doc.sections:
+        style = _KIND_STYLE.get(section.kind, "")
+        out.append(Text(section.heading, style=f"bold {style}"))
+        for reason in section.reasons:
+            out.append(Text.assemble((f"[{reason.kind_word}] ", f"bold {style}"), reason.message))
+            details: list[RenderableType] = [
+                Text.assemble("• ", (a.prompt, "dim"), " → ", safe(a.answer))
+                for a in reason.answers
+            ]
+            if reason.answered_by:
+                what = _("What to do: {actions}").format(actions="; ".join(reason.answered_by))
+                details.append(Text(what))
+            if reason.idea:
+                cited = f" ({'; '.join(reason.sources)})" if reason.sources else ""
+                details.append(Text(_("Why:") + f" {reason.idea}{cited}", style="italic dim"))
+            if details:
+                out.append(_indent(*details))
     if not doc.reasons:
         out.append(Text(_("No rule applies."), style="dim"))
     out.append(_heading(_("Scores by dimension")))
@@ -123,6 +131,11 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
                 out.append(Padding(Text(action.detail), (0, 0, 0, 9), expand=False))
     if not doc.steps:
         out.append(Text(_("Nothing to add: keep going as planned."), style="dim"))
+    if doc.sources:
+        out.append(_heading(_("Sources")))
+        for source in doc.sources:
+            link = f" {source.url}" if source.url else ""
+            out.append(Text.assemble("• ", safe(source.title), (link, "dim")))
     if doc.unanswered:
         out.append(_heading(_("Unanswered")))
         out += [Text(f"• {prompt}") for prompt in doc.unanswered]

@@ -42,7 +42,7 @@ async def test_finishing_twice_with_a_change_keeps_two_snapshots_and_c_compares(
         text = screen_text(app)
         assert "Compared with last time" in text
         assert "Verdict: ✔ GO  →  ◐ NOT YET" in text
-        assert "Who will own social media?" in text
+        assert "Who will be responsible for your social media?" in text
         assert "A named person with time set aside for it → Nobody yet" in text
         assert "Resources and ownership" in text and "▼" in text
         await pilot.press("escape")

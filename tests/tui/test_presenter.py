@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from tui_helpers import args, make_app, save, screen_text, stored
 
-OWNER_DOWN = ("down",) * 14  # from the first answer to "Who will own social media?"
+OWNER_DOWN = ("down",) * 17  # from the first answer to "Who will be responsible for ..."
 
 
 def digest(path: Path) -> str:
@@ -36,18 +36,19 @@ async def test_flipping_an_answer_changes_the_verdict_and_reset_restores_it(
         assert "┏━╸ ┏━┓ ✔" in text  # GO in big letters
         await pilot.press(*OWNER_DOWN)
         await pilot.pause()
-        assert "Who will own social media? → A named person" in screen_text(app)
+        assert app.screen.selected == "resources.owner"
+        assert "Responsible: A named person" in screen_text(app)
         await pilot.press("space", "space")  # side task, then nobody
         await pilot.pause()
         text = screen_text(app)
         assert "┏┓╻ ┏━┓ ╺┳╸    ╻ ╻ ┏━╸ ╺┳╸ ◐" in text  # NOT YET
         assert "was ✔ GO" in text
-        assert "NEW  ! fix first: Nobody owns social media" in text
-        assert "○✱Owner: Nobody yet" in text
+        assert "NEW  ! fix first: Nobody" in text
+        assert "○✱Responsible: Nobody yet" in text
         assert "1 answer changed · not saved" in text
         await pilot.press("left")  # one back: someone, on top of other work
         await pilot.pause()
-        assert "◐✱Owner: Someone" in screen_text(app)
+        assert "◐✱Responsible: Someone" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
         text = screen_text(app)
@@ -140,7 +141,7 @@ async def test_watch_reloads_an_edited_bank_and_keeps_the_answers(
 
     monkeypatch.setattr("smreadiness.tui.screens.presenter.WATCH_SECONDS", 0.05)
     source = resolve_bank().read_text("utf-8")
-    message = "Nobody owns social media in your company"
+    message = "Nobody is responsible for social media in your company"
     assert message in source
     path = tmp_path / "workshop.toml"
     path.write_text(source, encoding="utf-8")
@@ -188,8 +189,7 @@ async def test_an_answer_can_be_picked_with_the_mouse(bank: Any) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         board = app.screen.query_one(AnswerBoard)
-        line = board.line_of("resources.hours")
+        line = board.line_of("purpose.plan_fit")
         await pilot.click(AnswerBoard, offset=(board.size.width - 5, line))
         await pilot.pause()
-        assert app.screen.selected == "resources.hours"
-        assert "How many hours a week" in screen_text(app)
+        assert app.screen.selected == "purpose.plan_fit"

@@ -59,8 +59,9 @@ class ActionChecklist(WrappedList):
         assert self.bank is not None
         dimension = self.bank.dimension(action.dimension)
         lifts = dimension.title if dimension else action.dimension
+        when = _("This week") if action.horizon == "now" else action.step_title
         body = Content.assemble(
-            literal(action.step_title, "$text-accent"),
+            literal(when, "bold $warning" if action.horizon == "now" else "$text-accent"),
             ": ",
             literal(action.title, "bold"),
             ("  " + _("(lifts {area})").format(area=lifts), "dim"),

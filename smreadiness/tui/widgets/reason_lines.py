@@ -10,12 +10,18 @@ from smreadiness.i18n import _
 from smreadiness.report.labels import kind_word, verdict_meaning
 from smreadiness.tui.text import VERDICT_COLOUR, hanging, literal
 
-KIND_MARK = {"knockout": "✘", "blocker": "!", "strength": "✔"}
-KIND_COLOUR = {"knockout": "$error", "blocker": "$warning", "strength": "$success"}
+KIND_MARK = {"knockout": "✘", "blocker": "!", "caution": "~", "strength": "✔"}
+KIND_COLOUR = {
+    "knockout": "$error",
+    "blocker": "$warning",
+    "caution": "$secondary",
+    "strength": "$success",
+}
 
 
 class ReasonLines(Static):
-    """Knock-outs, then what to fix, then strengths; a reason the change brought is marked NEW.
+    """Knock-outs, then what to fix, what to watch, then strengths; a reason the change
+    brought is marked NEW.
 
     With ``compact`` each reason keeps to one line and what does not fit is counted.
     """

@@ -11,11 +11,16 @@ from textual.widgets import Static
 from smreadiness.bank.model import Bank
 from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import answer_label, kind_word
+from smreadiness.report.labels import answer_label, kind_word, section_heading, source_title
 from smreadiness.textsafe import clean
 
-KIND_STYLE = {"knockout": "bold red", "blocker": "bold yellow", "strength": "bold green"}
-KIND_MARK = {"knockout": "✘", "blocker": "!", "strength": "✔"}
+KIND_STYLE = {
+    "knockout": "bold red",
+    "blocker": "bold yellow",
+    "caution": "bold magenta",
+    "strength": "bold green",
+}
+KIND_MARK = {"knockout": "✘", "blocker": "!", "caution": "~", "strength": "✔"}
 MAX_LISTED = 6
 
 
@@ -29,8 +34,21 @@ def _bullets(lines: list[Text]) -> Table:
     return grid
 
 
+def _answered_by(evaluation: Evaluation, rule: str, kind: str) -> list[str]:
+    """Titles of the plan's actions that answer a blocker or caution."""
+    if kind not in ("blocker", "caution"):
+        return []
+    weak = rule.removeprefix("weak-") if rule.startswith("weak-") else None
+    return [
+        a.title
+        for a in evaluation.actions
+        if rule in a.because or (weak is not None and a.dimension == weak)
+    ]
+
+
 class ReasonList(Static):
-    """Knock-outs first, then what to fix first, then strengths."""
+    """Knock-outs first, then what to fix first, what to watch, then strengths; each kind
+    under its own heading."""
 
     DEFAULT_CSS = """
     ReasonList { height: auto; padding: 0 1; }
@@ -38,7 +56,12 @@ class ReasonList(Static):
 
     def show(self, bank: Bank, evaluation: Evaluation) -> None:
         blocks: list[RenderableType] = []
+        last_kind = ""
         for reason in evaluation.reasons:
+            if reason.kind != last_kind:
+                last_kind = reason.kind
+                heading = section_heading(reason.kind, evaluation.verdict)
+                blocks.append(Text(heading, style=f"{KIND_STYLE[reason.kind]} underline"))
             head = Table.grid(padding=(0, 1))
             head.add_column(width=1)
             head.add_column(ratio=1)
@@ -68,11 +91,15 @@ class ReasonList(Static):
                 more = len(reason.questions) - MAX_LISTED
                 details.append(Text(_("and {count} more").format(count=more), style="dim"))
             parts: list[RenderableType] = [_bullets(details)] if details else []
+            todo = _answered_by(evaluation, reason.rule, reason.kind)
+            if todo:
+                what = _("What to do: {actions}").format(actions="; ".join(todo))
+                parts.append(Text(clean(what)))
             if reason.idea:
-                cited = ", ".join(reason.sources)
+                cited = "; ".join(source_title(bank, s) for s in reason.sources)
                 why = _("Why: {idea}").format(idea=reason.idea)
                 if cited:
-                    why += " " + _("(sources {sources})").format(sources=cited)
+                    why += f" ({cited})"
                 parts.append(Text(clean(why), style="italic"))
             if parts:
                 blocks.append(Padding(Group(*parts), (0, 0, 1, 2)))

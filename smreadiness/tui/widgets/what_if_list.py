@@ -17,13 +17,17 @@ from smreadiness.tui.widgets.wrapped_list import WrappedList
 
 
 def changes_content(bank: Bank, changes: Mapping[str, Scalar | None]) -> Content:
-    """``Who will own social media? → A named person``; several joined by "and"."""
+    """``Who will own social media? → A named person``; several joined by "and". An answer
+    that is a fact about the business, not a choice, says it applies only if really true."""
     parts: list[Content] = []
     for question_id, value in changes.items():
         question = bank.question(question_id)
         prompt = question.prompt if question else question_id
         label = answer_label(bank, question_id, value)
-        parts.append(Content.assemble(literal(prompt, "dim"), " → ", literal(label, "bold")))
+        part = Content.assemble(literal(prompt, "dim"), " → ", literal(label, "bold"))
+        if question is not None and question.fact:
+            part = Content.assemble(part, (" (" + _("only if this is really true") + ")", "italic"))
+        parts.append(part)
     return Content("\n" + _("and") + " ").join(parts)
 
 
