@@ -58,8 +58,9 @@ def how_to_answer() -> str:
     return _(
         "How to answer: type the number of a choice, or the answer itself, then Enter. "
         "An empty line skips a question for now. dk means you do not know yet. "
-        "? tells why the question matters. < goes back one question. n adds a note. "
-        "f flags a question to revisit. h repeats these keys. q saves and quits."
+        "A question mark, ?, tells why the question matters. A less-than sign, <, goes back "
+        "one question. n adds a note. f flags a question to revisit. h repeats these keys. "
+        "q saves and quits."
     )
 
 

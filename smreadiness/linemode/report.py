@@ -40,18 +40,20 @@ def report_lines(doc: ReportDoc) -> list[str]:
                 )
     if doc.what_if:
         lines.append("")
-        for item in doc.what_if:
-            changes = _(" and ").join(
-                _("answering {answer} to {prompt}").format(
-                    answer=line.answer.rstrip("."), prompt=line.prompt
-                )
-                for line in item.changes
-            )
+        total = len(doc.what_if)
+        for number, item in enumerate(doc.what_if, start=1):
             lines.append(
-                _("What would change it: {changes}; the verdict would then be {verdict}.").format(
-                    changes=changes, verdict=item.verdict_word
-                )
+                _(
+                    "What would change it, {number} of {total}: the verdict would be {verdict} "
+                    "with these answers."
+                ).format(number=number, total=total, verdict=item.verdict_word)
             )
+            for line in item.changes:
+                lines.append(
+                    _("Answer {answer} to: {prompt}").format(
+                        answer=line.answer.rstrip("."), prompt=line.prompt
+                    )
+                )
     actions = [(group.title, action) for group in doc.steps for action in group.actions]
     if actions:
         lines.append("")
