@@ -138,8 +138,6 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
     return data, text
 
 
-
-
 def _header(line: str) -> tuple[str, str] | None:
     """``("[[", "questions.options")`` for a table header line, else None.
 
@@ -158,6 +156,8 @@ def _header(line: str) -> tuple[str, str] | None:
     if not name or (rest and not rest.startswith("#")):
         return None
     return ("[[" if double else "["), name
+
+
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
 
 

@@ -22,7 +22,7 @@ def _import(path: Path, *extra: str) -> Any:
 
 @pytest.mark.parametrize(
     "name,marker",
-    [("r.md", "# "), ("r.markdown", "# "), ("r.html", "<!DOCTYPE html>"), ("r.json", '{')],
+    [("r.md", "# "), ("r.markdown", "# "), ("r.html", "<!DOCTYPE html>"), ("r.json", "{")],
 )
 def test_report_format_follows_the_file_name(
     answers_file: Any, tmp_path: Path, name: str, marker: str
@@ -152,3 +152,59 @@ def test_a_data_dir_of_its_own_keeps_its_settings_beside_it(
     assert load_theme() == "nord"
     assert (tmp_path / "data" / ".settings" / "config.toml").exists()
     assert run_cli("list", "--format", "json").out.strip() == "[]"  # not an assessment
+
+
+def _plan_ids(bank: Any, answers: dict[str, Any]) -> list[str]:
+    from smreadiness.engine import evaluate_answers
+
+    return [a.id for a in evaluate_answers(bank, answers).actions]
+
+
+def test_ticked_steps_and_flags_reach_every_report(bank: Any, tmp_path: Path) -> None:
+    answers = dict(bank.example("webshop-no-plan").answers)
+    ticked = _plan_ids(bank, answers)[0]
+    doc = {
+        "meta": {"name": "Ticks"},
+        "answers": answers,
+        "notes": {"purpose.goals": "ask Anna"},
+        "state": {"done": [ticked], "flagged": ["purpose.goals"]},
+    }
+    path = write_toml(tmp_path / "ticks.toml", doc)
+    text = run_cli("report", str(path)).out
+    assert "[x] 1." in text and "[ ] 2." in text
+    assert "Flagged to revisit" in text and "ask Anna" in text
+    md = run_cli("report", str(path), "--format", "md").out
+    assert "- [x] **" in md and "- [ ] **" in md
+    assert "## Flagged to revisit" in md
+    html = run_cli("report", str(path), "--format", "html").out
+    assert html.count(" checked>") == 1
+    assert 'id="flagged"' in html
+
+
+def test_a_partial_result_leads_with_its_range(tmp_path: Path) -> None:
+    path = write_toml(
+        tmp_path / "three.toml",
+        {
+            "answers": {
+                "purpose.goals": "measurable",
+                "purpose.growth": "grow",
+                "market.audience": "precise",
+            }
+        },
+    )
+    out = run_cli("score", str(path)).out
+    first = [line for line in out.splitlines() if line.strip()][2]
+    assert first.startswith("Verdict so far: still open: NO-GO to GO")
+    assert "Score so far:" in out and "Verdict:  NOT YET" not in out
+    md = run_cli("report", str(path), "--format", "md").out
+    assert "## Verdict so far: **still open: NO-GO to GO**" in md
+
+
+def test_one_thing_to_fix_is_said_in_the_singular(bank: Any, tmp_path: Path) -> None:
+    answers = dict(bank.example("bakery-cafe").answers)
+    answers["purpose.goals"] = "none"
+    path = write_toml(tmp_path / "one.toml", {"answers": answers})
+    out = run_cli("report", str(path)).out
+    assert "It can work, but fix this first." in out
+    assert "Fix this first" in out and "Fix these first" not in out
+    assert "Strengths" in out  # what the answers earned is shown beside the one blocker

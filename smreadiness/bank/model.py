@@ -234,9 +234,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         fingerprint=_fingerprint(raw),
         short=raw.get("short", ""),
         fact=bool(raw.get("fact", False)),
-        weak_words=tuple(
-            " ".join(_WORD.findall(w.casefold())) for w in raw.get("weak_words", [])
-        ),
+        weak_words=tuple(" ".join(_WORD.findall(w.casefold())) for w in raw.get("weak_words", [])),
         weak_words_score=int(raw.get("weak_words_score", 40)),
     )
 

@@ -69,18 +69,14 @@ def plain_tui_command(arguments: Sequence[str]) -> Any | None:
     if any(value.startswith("-") for value in values):
         return None
     if command == "resume" and len(values) <= 1:
-        return SimpleNamespace(
-            command=command, target=values[0] if values else None, plain=False
-        )
+        return SimpleNamespace(command=command, target=values[0] if values else None, plain=False)
     if command == "new" and (named or not values):
         return SimpleNamespace(
             command=command, name=values[0] if named else None, bank=None, plain=False
         )
     if command == "present" and len(values) <= 1:
         target = values[0] if values else None
-        return SimpleNamespace(
-            command=command, target=target, bank=None, watch=False, plain=False
-        )
+        return SimpleNamespace(command=command, target=target, bank=None, watch=False, plain=False)
     return None
 
 

@@ -116,9 +116,9 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
     if result.verdict == "no_go":
         candidates.sort(key=lambda c: (c[1], c[3]))
         return tuple(c[4]._replace(horizon="now") for c in candidates[:MAX_BRIDGES])
-    first = sorted(
-        (c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3])
-    )[:THIS_WEEK]
+    first = sorted((c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3]))[
+        :THIS_WEEK
+    ]
     if result.verdict == "go" or not first:
         # On a go (or with nothing to fix), the week's few slots fill in step order.
         ids = {c[4].id for c in first}

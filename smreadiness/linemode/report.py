@@ -9,14 +9,25 @@ from smreadiness.report.document import ReportDoc
 def report_lines(doc: ReportDoc) -> list[str]:
     """The verdict, its reasons, what would change it, the plan and the scores, as lines that
     each make sense read aloud on their own."""
-    lines = [
-        _("Result for {name}.").format(name=doc.name),
-        _("Verdict: {verdict}. {meaning}").format(
-            verdict=doc.verdict_word, meaning=doc.verdict_meaning
-        ),
-    ]
-    if doc.score is not None:
-        lines.append(_("Overall score: {score} out of 100.").format(score=doc.score))
+    lines = [_("Result for {name}.").format(name=doc.name)]
+    if doc.open_range:
+        lines.append(_("Verdict so far: {range}.").format(range=doc.range))
+        lines.append(doc.progress + ".")
+        if doc.score is not None:
+            lines.append(
+                _("Score so far: {score} out of 100, from the answers given.").format(
+                    score=doc.score
+                )
+            )
+        doc = doc._replace(complete=True)  # said once above
+    else:
+        lines.append(
+            _("Verdict: {verdict}. {meaning}").format(
+                verdict=doc.verdict_word, meaning=doc.verdict_meaning
+            )
+        )
+        if doc.score is not None:
+            lines.append(_("Overall score: {score} out of 100.").format(score=doc.score))
     if not doc.complete:
         lines.append(
             _("This is a partial result: {progress}; {range}.").format(
@@ -79,4 +90,12 @@ def report_lines(doc: ReportDoc) -> list[str]:
         lines.append(_("Still unanswered: {count} questions.").format(count=len(doc.unanswered)))
         for prompt in doc.unanswered:
             lines.append(_("Unanswered: {prompt}").format(prompt=prompt))
+    for line in doc.flagged:
+        lines.append(
+            _("Flagged to revisit: {prompt} Your answer: {answer}.").format(
+                prompt=line.prompt, answer=line.answer.rstrip(".")
+            )
+        )
+        if line.note:
+            lines.append(_("Your note on it: {note}").format(note=line.note))
     return lines

@@ -13,6 +13,7 @@ from smreadiness.engine.result import Evaluation
 from smreadiness.i18n import _, format_date
 from smreadiness.report.labels import (
     answer_label,
+    blocker_count,
     kind_word,
     range_text,
     section_heading,
@@ -77,6 +78,8 @@ class ActionLine(NamedTuple):
     title: str
     detail: str
     dimension: str
+    done: bool = False
+    """Ticked off in the app's plan (saved in the assessment as ``done``)."""
 
 
 class StepGroup(NamedTuple):
@@ -124,6 +127,11 @@ class ReportDoc(NamedTuple):
     """The articles the reasons cite, by title, with a link where one is public."""
     why: str = ""
     """The business's own answer to "why social media?", echoed beside the verdict."""
+    flagged: tuple[AnswerLine, ...] = ()
+    """Questions marked to revisit, with their answers and notes."""
+    open_range: bool = False
+    """Partial, and the open answers can still move the verdict: reports lead with the range
+    ("still open: NO-GO to GO"), not with a verdict word that reads as decided."""
 
 
 def _prompt(bank: Bank, question_id: str) -> str:
@@ -193,7 +201,9 @@ def _build(
         if sections and sections[-1].kind == item.kind:
             sections[-1] = sections[-1]._replace(reasons=(*sections[-1].reasons, item))
         else:
-            heading = section_heading(item.kind, evaluation.verdict)
+            heading = section_heading(
+                item.kind, evaluation.verdict, sum(1 for r in reasons if r.kind == item.kind)
+            )
             sections.append(ReasonSection(item.kind, heading, (item,)))
     cited = {s for reason in evaluation.reasons for s in reason.sources}
     sources = tuple(SourceItem(s.title, s.url) for s in bank.sources if s.id in cited)
@@ -217,7 +227,11 @@ def _build(
     for number, action in enumerate(evaluation.actions, start=1):
         dimension = bank.dimension(action.dimension)
         line = ActionLine(
-            number, action.title, action.detail, dimension.title if dimension else action.dimension
+            number,
+            action.title,
+            action.detail,
+            dimension.title if dimension else action.dimension,
+            action.id in assessment.done,
         )
         if action.horizon == "now":
             group_id = "instead" if evaluation.verdict == "no_go" else "this_week"
@@ -255,12 +269,25 @@ def _build(
         bank=_("{title}, version {version}").format(title=bank.title, version=bank.version),
         verdict=evaluation.verdict,
         verdict_word=verdict_word(evaluation.verdict),
-        verdict_meaning=verdict_meaning(evaluation.verdict),
+        verdict_meaning=verdict_meaning(
+            evaluation.verdict, blocker_count(r.kind for r in evaluation.reasons)
+        ),
         complete=evaluation.complete,
         progress=_("{answered} of {total} answered").format(
             answered=evaluation.answered_count, total=evaluation.question_count
         ),
         range=range_text(evaluation.worst, evaluation.best),
+        open_range=evaluation.worst != evaluation.best,
+        flagged=tuple(
+            AnswerLine(
+                q,
+                _prompt(bank, q),
+                answer_label(bank, q, assessment.answers.get(q)),
+                assessment.notes.get(q, ""),
+            )
+            for q in assessment.flagged
+            if bank.question(q) is not None and q not in evaluation.hidden
+        ),
         score=evaluation.score,
         reasons=reasons,
         dimensions=tuple(

@@ -116,16 +116,28 @@ def render_html(doc: ReportDoc) -> str:
         f'<p class="meta">{t(doc.bank)} · <time datetime="{doc.iso_date}">{t(doc.date)}</time></p>',
         "</header>",
         f'<section class="verdict {css_class}" id="verdict" aria-label="{t(_("Verdict:"))}">',
-        f'<div class="word"><span aria-hidden="true">{_VERDICT_ICON[doc.verdict]}</span> '
-        f'<span id="verdict-word">{t(doc.verdict_word)}</span></div>',
-        f"<p>{t(doc.verdict_meaning)}</p>",
     ]
-    if doc.score is not None:
+    if doc.open_range:
+        out += [
+            f'<div class="word"><span id="verdict-word">{t(_("Verdict so far:"))} '
+            f"{t(doc.range)}</span></div>",
+            f"<p>{t(doc.progress)}.</p>",
+        ]
+        if doc.score is not None:
+            so_far = _("Score so far: {score}/100, from the answers given")
+            out.append(f"<p>{t(so_far.format(score=doc.score))}</p>")
+    else:
+        out += [
+            f'<div class="word"><span aria-hidden="true">{_VERDICT_ICON[doc.verdict]}</span> '
+            f'<span id="verdict-word">{t(doc.verdict_word)}</span></div>',
+            f"<p>{t(doc.verdict_meaning)}</p>",
+        ]
+    if doc.score is not None and not doc.open_range:
         score = _("Overall score: {score}/100").format(score=doc.score)
         out.append(f"<p><strong>{t(score)}</strong></p>")
     if doc.why:
         out.append(f'<p class="why-answer">{t(_("Your why: “{why}”").format(why=doc.why))}</p>')
-    if not doc.complete:
+    if not doc.complete and not doc.open_range:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=doc.range
         )
@@ -145,9 +157,7 @@ def render_html(doc: ReportDoc) -> str:
                     for a in reason.answers
                 ]
                 if reason.answered_by:
-                    what = _("What to do: {actions}").format(
-                        actions="; ".join(reason.answered_by)
-                    )
+                    what = _("What to do: {actions}").format(actions="; ".join(reason.answered_by))
                     out.append(f'<li class="todo">{t(what)}</li>')
                 if reason.idea:
                     cited = f" ({'; '.join(reason.sources)})" if reason.sources else ""
@@ -191,7 +201,8 @@ def render_html(doc: ReportDoc) -> str:
             box = f"action-{action.number}"
             detail = f'<p class="detail">{t(action.detail)}</p>' if action.detail else ""
             out.append(
-                f'<li><input type="checkbox" id="{box}"><div><label for="{box}">'
+                f'<li><input type="checkbox" id="{box}"{" checked" if action.done else ""}>'
+                f'<div><label for="{box}">'
                 f"<strong>{t(action.title)}</strong> ({t(action.dimension)})</label>"
                 f"{detail}</div></li>"
             )
@@ -209,6 +220,12 @@ def render_html(doc: ReportDoc) -> str:
     if doc.unanswered:
         out.append(f'<section id="unanswered"><h2>{t(_("Unanswered"))}</h2><ul>')
         out += [f"<li>{t(prompt)}</li>" for prompt in doc.unanswered]
+        out.append("</ul></section>")
+    if doc.flagged:
+        out.append(f'<section id="flagged"><h2>{t(_("Flagged to revisit"))}</h2><ul>')
+        for line in doc.flagged:
+            note = f' <em class="note">{t(line.note)}</em>' if line.note else ""
+            out.append(f"<li>{t(line.prompt)} → <strong>{t(line.answer)}</strong>{note}</li>")
         out.append("</ul></section>")
     out.append(f'<section id="answers" class="page"><h2>{t(_("Your answers"))}</h2>')
     for group in doc.answers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from smreadiness.i18n import N_, _
@@ -35,7 +36,10 @@ def verdict_word(verdict: str) -> str:
     return _(VERDICT_WORDS[verdict]) if verdict in VERDICT_WORDS else verdict
 
 
-def verdict_meaning(verdict: str) -> str:
+def verdict_meaning(verdict: str, blockers: int | None = None) -> str:
+    """What the verdict means; "fix this first" when exactly one thing is to be fixed."""
+    if verdict == "not_yet" and blockers == 1:
+        return _("It can work, but fix this first.")
     return _(VERDICT_MEANING[verdict])
 
 
@@ -43,10 +47,13 @@ def kind_word(kind: str) -> str:
     return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
 
 
-def section_heading(kind: str, verdict: str) -> str:
-    """The heading of one kind of reason; after a no-go the cautions are the weakest areas."""
+def section_heading(kind: str, verdict: str, count: int = 2) -> str:
+    """The heading of one kind of reason; after a no-go the cautions are the weakest areas.
+    ``count`` is how many reasons the heading stands over (one blocker: "Fix this first")."""
     if kind == "caution" and verdict == "no_go":
         return _("Also weak")
+    if kind == "blocker" and count == 1:
+        return _("Fix this first")
     return _(SECTION_HEADINGS[kind]) if kind in SECTION_HEADINGS else kind
 
 
@@ -114,3 +121,8 @@ def describe_range(question: Question) -> str:
         text = _("A whole number") if whole else _("A number")
     unit = f" ({question.unit})" if question.unit else ""
     return text.format(low=low, high=high) + unit + ". " + _("Enter saves it and moves on.")
+
+
+def blocker_count(kinds: Iterable[str]) -> int:
+    """How many of the reasons are things to fix first."""
+    return sum(1 for kind in kinds if kind == "blocker")

@@ -35,15 +35,23 @@ def render_markdown(doc: ReportDoc) -> str:
         "",
         f"{md(doc.bank)} · {doc.date}",
         "",
-        f"## {_('Verdict:')} **{doc.verdict_word}**",
-        "",
-        md(doc.verdict_meaning),
     ]
-    if doc.score is not None:
+    if doc.open_range:
+        lines += [
+            f"## {_('Verdict so far:')} **{md(doc.range)}**",
+            "",
+            md(doc.progress) + ".",
+        ]
+        if doc.score is not None:
+            so_far = _("Score so far: {score}/100, from the answers given")
+            lines += ["", so_far.format(score=f"**{doc.score}**")]
+    else:
+        lines += [f"## {_('Verdict:')} **{doc.verdict_word}**", "", md(doc.verdict_meaning)]
+    if doc.score is not None and not doc.open_range:
         lines += ["", _("Overall score: {score}/100").format(score=f"**{doc.score}**")]
     if doc.why:
         lines += ["", _("Your why: “{why}”").format(why=md(doc.why))]
-    if not doc.complete:
+    if not doc.complete and not doc.open_range:
         partial = _("Partial assessment: {progress}; {range}.").format(
             progress=doc.progress, range=md(doc.range)
         )
@@ -94,7 +102,8 @@ def render_markdown(doc: ReportDoc) -> str:
     for step in doc.steps:
         lines += [f"### {md(step.title)}", ""]
         for action in step.actions:
-            lines.append(f"- [ ] **{md(action.title)}** ({md(action.dimension)})")
+            box = "x" if action.done else " "
+            lines.append(f"- [{box}] **{md(action.title)}** ({md(action.dimension)})")
             if action.detail:
                 lines.append(f"  {md(action.detail)}")
         lines.append("")
@@ -109,6 +118,12 @@ def render_markdown(doc: ReportDoc) -> str:
     if doc.unanswered:
         lines += [f"## {_('Unanswered')}", ""]
         lines += [f"- {md(prompt)}" for prompt in doc.unanswered]
+        lines.append("")
+    if doc.flagged:
+        lines += [f"## {_('Flagged to revisit')}", ""]
+        for line in doc.flagged:
+            note = f" — *{md(line.note)}*" if line.note else ""
+            lines.append(f"- {md(line.prompt)} → **{md(line.answer)}**{note}")
         lines.append("")
     lines += [f"## {_('Your answers')}", ""]
     header = f"| {_('Question')} | {_('Answer')} | {_('Note')} |"

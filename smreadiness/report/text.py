@@ -36,6 +36,22 @@ def _indent(*lines: RenderableType) -> Padding:
 
 
 def verdict_block(doc: ReportDoc) -> Text:
+    if doc.open_range:
+        # Partial: the range leads, so nothing reads as decided that is not.
+        block = Text.assemble(
+            (_("Verdict so far:") + " ", "bold"),
+            (doc.range, "bold"),
+            "\n",
+            (doc.progress + ".", "italic"),
+        )
+        if doc.score is not None:
+            block.append(
+                "\n"
+                + _("Score so far: {score}/100, from the answers given").format(score=doc.score)
+            )
+        if doc.why:
+            block.append("\n" + _("Your why: “{why}”").format(why=clean(doc.why, single_line=True)))
+        return block
     block = Text.assemble(
         (_("Verdict:") + " ", "bold"),
         (f" {doc.verdict_word} ", f"{VERDICT_STYLE[doc.verdict]} reverse"),
@@ -122,7 +138,7 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         for action in step.actions:
             out.append(
                 Text.assemble(
-                    f"  [ ] {action.number}. ",
+                    f"  [{'x' if action.done else ' '}] {action.number}. ",
                     (action.title, "bold"),
                     (f"  ({action.dimension})", "dim"),
                 )
@@ -139,6 +155,12 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
     if doc.unanswered:
         out.append(_heading(_("Unanswered")))
         out += [Text(f"• {prompt}") for prompt in doc.unanswered]
+    if doc.flagged:
+        out.append(_heading(_("Flagged to revisit")))
+        for line in doc.flagged:
+            out.append(Text.assemble("⚑ ", safe(line.prompt), " → ", safe(line.answer, "bold")))
+            if line.note:
+                out.append(Text.assemble("    ✎ ", safe(line.note, "italic")))
     out.append(_heading(_("Your answers")))
     for group in doc.answers:
         out.append(Text(group.title, style="bold"))

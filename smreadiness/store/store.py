@@ -218,7 +218,9 @@ class Store:
         readable = [row for row in listed if row[2] is not None]
         if not readable:
             raise NotFoundError(_("no saved assessments yet; start one with `smreadiness new`"))
-        return self.read(readable[0][0])  # both indexes list the newest first
+        # The file written last: saved times are whole seconds, the file's own time is finer.
+        newest = max(readable, key=lambda row: _written(row[0]))
+        return self.read(newest[0])
 
     def _index(self) -> list[tuple[Path, str, str | None]]:
         return [(e.path, e.id, e.assessment.name if e.assessment else None) for e in self.entries()]
@@ -280,3 +282,10 @@ def _safe_id(text: str) -> bool:
         and len(text) <= 64
         and all(c.isascii() and (c.isalnum() or c in "-_") for c in text)
     )
+
+
+def _written(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

@@ -366,7 +366,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def resume_hint(session: Session) -> str:
-    """"Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
+    """ "Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
     unique, so the line always works as printed)."""
     command = f"smreadiness resume {session.handle()}"
     if session.evaluate().complete:

@@ -17,9 +17,9 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from smreadiness.bank.conditions import Scalar
 from smreadiness.engine import Evaluation
 from smreadiness.history import Snapshot, previous_snapshot
-from smreadiness.i18n import N_, _
+from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
-from smreadiness.report.labels import range_text
+from smreadiness.report.labels import blocker_count, range_text
 from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
@@ -168,9 +168,29 @@ class ResultScreen(Screen[None]):
                         "italic",
                     )
                 )
+            flagged = [
+                q
+                for q in self.session.assessment.flagged
+                if q in {v.id for v in self.session.visible()}
+            ]
+            if flagged:
+                extra.append(
+                    Content.styled(
+                        "⚑ "
+                        + ngettext(
+                            "{count} question flagged to revisit: r reviews it",
+                            "{count} questions flagged to revisit: r reviews them",
+                            len(flagged),
+                        ).format(count=len(flagged)),
+                        "$warning",
+                    )
+                )
             if self.undo_stack:
                 extra.append(Content.styled(_("Changed here; u undoes the last change."), "dim"))
-        self.query_one(VerdictBanner).show(shown.verdict, *extra, score=shown.score)
+        blockers = blocker_count(r.kind for r in shown.reasons)
+        self.query_one(VerdictBanner).show(
+            shown.verdict, *extra, score=shown.score, blockers=blockers
+        )
         self.query_one(ReasonList).show(bank, shown)
         self.refresh_tabs()
 

@@ -100,9 +100,7 @@ class ReviewScreen(Screen[None]):
         optional_empty = sum(1 for q in visible if q.optional and q.id not in session.answers)
         if optional_empty:
             summary.append(
-                Content.styled(
-                    _("{count} optional left empty").format(count=optional_empty), "dim"
-                )
+                Content.styled(_("{count} optional left empty").format(count=optional_empty), "dim")
             )
         if flagged:
             summary.append(

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import kind_word, verdict_meaning
+from smreadiness.report.labels import blocker_count, kind_word, verdict_meaning
 from smreadiness.tui.text import VERDICT_COLOUR, hanging, literal
 
 KIND_MARK = {"knockout": "✘", "blocker": "!", "caution": "~", "strength": "✔"}
@@ -55,7 +55,13 @@ class ReasonLines(Static):
         if not self.compact:
             colour = VERDICT_COLOUR.get(now.verdict, "")
             blocks.append(
-                (Content(""), Content.styled(verdict_meaning(now.verdict), f"bold {colour}"))
+                (
+                    Content(""),
+                    Content.styled(
+                        verdict_meaning(now.verdict, blocker_count(r.kind for r in now.reasons)),
+                        f"bold {colour}",
+                    ),
+                )
             )
         for reason in now.reasons:
             if reason.rule == UNANSWERED_RULE:

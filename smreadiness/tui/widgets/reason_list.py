@@ -60,7 +60,11 @@ class ReasonList(Static):
         for reason in evaluation.reasons:
             if reason.kind != last_kind:
                 last_kind = reason.kind
-                heading = section_heading(reason.kind, evaluation.verdict)
+                heading = section_heading(
+                    reason.kind,
+                    evaluation.verdict,
+                    sum(1 for r in evaluation.reasons if r.kind == reason.kind),
+                )
                 blocks.append(Text(heading, style=f"{KIND_STYLE[reason.kind]} underline"))
             head = Table.grid(padding=(0, 1))
             head.add_column(width=1)

@@ -63,7 +63,9 @@ class VerdictBanner(Static):
     VerdictBanner.-no_go { border: heavy $error; }
     """
 
-    def show(self, verdict: str, *extra: Content, score: int | None = None) -> None:
+    def show(
+        self, verdict: str, *extra: Content, score: int | None = None, blockers: int | None = None
+    ) -> None:
         colour = VERDICT_COLOUR.get(verdict, "")
         symbol = VERDICT_SYMBOL.get(verdict, "?")
         word = verdict_word(verdict)
@@ -75,7 +77,7 @@ class VerdictBanner(Static):
         ]
         meaning = Content.assemble(
             (f"{symbol} {word}: ", f"bold {colour}"),
-            (verdict_meaning(verdict) if verdict in VERDICT_WORDS else "", "bold"),
+            (verdict_meaning(verdict, blockers) if verdict in VERDICT_WORDS else "", "bold"),
         )
         if score is not None:
             meaning = Content.assemble(
