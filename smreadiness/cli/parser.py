@@ -87,6 +87,19 @@ def _serve(parser: argparse.ArgumentParser) -> None:
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=40,
+        metavar="N",
+        help="at most N browsers at once; the next one is told the room is full (default 40)",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="the folder every browser saves to and opens from (default: your own "
+        "assessments on loopback; beyond it, a separate folder for each browser)",
+    )
 
 
 def _nothing(parser: argparse.ArgumentParser) -> None:
