@@ -470,3 +470,42 @@ def test_saving_a_report_in_a_browser_downloads_it(
     # Nothing was written on the serving machine but the app's own files.
     written = {p for p in set(isolated_dirs.rglob("*")) - before if p.suffix == ".html"}
     assert written == set()
+
+
+@pytest.mark.parametrize("data", [None, "room"])
+def test_beyond_loopback_browsers_get_their_own_folders(
+    isolated_dirs: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data: str | None,
+) -> None:
+    """What ``serve --host ADDRESS`` hands the server (started for real on loopback only)."""
+    import argparse
+
+    from smreadiness.cli import serve as command
+    from smreadiness.tui import serve as server
+
+    handed: list[Any] = []
+    monkeypatch.setattr(command, "port_problem", lambda host, port: None)
+    monkeypatch.setattr(server, "serve", handed.append)
+    room = tmp_path / data if data else None
+    args = argparse.Namespace(
+        host="192.0.2.1", port=8000, max_sessions=40, lang="en", data=str(room) if room else None
+    )
+    assert command.run_serve(args) == 0
+    out, err = capsys.readouterr()
+    assert "anyone on that network with the link can connect" in err
+    [settings] = handed
+    folder = next((isolated_dirs / "served").iterdir())
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert settings.environment["SMREADINESS_CACHE_DIR"] == str(folder / "cache")
+    if room is None:
+        assert settings.visitors_dir == folder / "visitors"
+        assert "SMREADINESS_DATA_DIR" not in settings.environment  # set per browser
+        assert f"its own folder for its assessments, apart from yours: {folder}" in out
+    else:
+        assert settings.visitors_dir is None
+        assert settings.environment["SMREADINESS_DATA_DIR"] == str(room.resolve())
+        assert settings.environment["SMREADINESS_CONFIG_DIR"] == str(folder / "config")
+        assert f"Every browser sees and changes the assessments in {room.resolve()}" in out
