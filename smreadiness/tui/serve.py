@@ -137,9 +137,11 @@ class SafeServer(Server):
         if not self.token_ok(request):
             return self.forbidden()
         response = await handler(request)
+        if response.prepared:  # a websocket or a download: its headers are already sent
+            return response
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if not response.prepared and request.query.get("token"):
+        if request.query.get("token"):
             response.set_cookie(
                 self.token_cookie,
                 self.settings.token,

@@ -183,3 +183,20 @@ async def test_the_path_dialog_refuses_to_write_in_a_browser(
         await pilot.pause()
         assert "downloaded instead" in problem(app)
     assert not target.exists()
+
+
+@pytest.mark.parametrize(("web", "word"), [(False, "Write"), (True, "Download")])
+async def test_the_palette_says_download_in_a_browser(
+    bakery: None, monkeypatch: pytest.MonkeyPatch, web: bool, word: str
+) -> None:
+    from textual.app import App
+
+    from smreadiness.tui.palette import system_commands
+
+    monkeypatch.setattr(App, "is_web", property(lambda self: web))
+    app = make_app(args("resume", target="Bakery"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c.help for c in system_commands(app, app.screen, iter(()))}
+    assert commands["Save report"].startswith(word)
+    assert commands["Export assessment"].startswith(word)
