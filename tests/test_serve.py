@@ -49,10 +49,13 @@ class Served:
 
 
 def start(output: Path, command: list[str], port: int) -> Served:
-    """Start a server and wait for the link it prints (the token is in it)."""
+    """Start a server in a folder of its own and wait for the link it prints (with the token)."""
+    workdir = output.parent / "cwd"
+    workdir.mkdir(exist_ok=True)
     with output.open("wb") as sink:
         process = subprocess.Popen(
             command,
+            cwd=workdir,
             stdout=sink,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -425,51 +428,40 @@ def test_app_renders_locally_in_headless_chromium(serving: Any, tmp_path: Path) 
 
 @needs_chromium
 def test_saving_a_report_in_a_browser_downloads_it(
-    answers_file: Any, tmp_path: Path, isolated_dirs: Path
+    serving: Any, answers_file: Any, tmp_path: Path, isolated_dirs: Path
 ) -> None:
     assert run_cli("import", str(answers_file("bakery-cafe"))).code == 0
-    # The server as `serve` runs it, with each session's app opening the saved result.
-    script = (
-        "import secrets, sys\n"
-        "from smreadiness.tui.serve import ServeSettings, app_command, serve\n"
-        "token = secrets.token_urlsafe(32)\n"
-        "print(f'?token={token}', flush=True)\n"
-        "serve(ServeSettings(host='127.0.0.1', port=int(sys.argv[1]), token=token,"
-        " command=app_command('en', 'resume', 'Bakery Aurora')))\n"
-    )
-    port = free_port()
-    served = start(tmp_path / "serve.log", [sys.executable, "-c", script, str(port)], port)
-    token = served.token
+    served = serving()
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     before = set(isolated_dirs.rglob("*"))
-    try:
 
-        async def scenario() -> list[Path]:
-            async with Browser(tmp_path / "profile", downloads) as browser:
-                await browser.open(f"{served.base}/?token={token}")
-                assert await browser.until_shown("Bakery Aurora: result")
-                await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
-                await browser.press("s")
-                assert await browser.until_shown("Download the report")
-                await browser.press("h")
-                deadline = time.monotonic() + 60
-                while time.monotonic() < deadline:
-                    done = [p for p in downloads.iterdir() if p.suffix == ".html"]
-                    if done:
-                        return done
-                    await asyncio.sleep(0.2)
-                return []
+    async def scenario() -> list[Path]:
+        async with Browser(tmp_path / "profile", downloads) as browser:
+            await browser.open(f"{served.base}/?token={served.token}")
+            assert await browser.until_shown("Bakery Aurora")  # the home screen's list
+            await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+            await browser.press("Enter")
+            assert await browser.until_shown("Bakery Aurora: result")
+            await browser.press("s")
+            assert await browser.until_shown("Download the report")
+            await browser.press("h")
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                done = [p for p in downloads.iterdir() if p.suffix == ".html"]
+                if done:
+                    return done
+                await asyncio.sleep(0.2)
+            return []
 
-        received = asyncio.run(scenario())
-    finally:
-        stop(served)
+    received = asyncio.run(scenario())
     assert [p.name for p in received] == ["bakery-aurora-readiness.html"]
     html = received[0].read_text("utf-8")
     assert "Bakery Aurora" in html and "<html" in html
     # Nothing was written on the serving machine but the app's own files.
     written = {p for p in set(isolated_dirs.rglob("*")) - before if p.suffix == ".html"}
     assert written == set()
+    assert list((tmp_path / "cwd").iterdir()) == []  # the server's working folder
 
 
 @pytest.mark.parametrize("data", [None, "room"])
