@@ -26,12 +26,29 @@ def describe_os_error(error: OSError, path: Path, doing: str) -> StoreError:
 
 
 def ensure_dir(path: Path) -> None:
-    """Create the data directory (owner-only) on first write."""
+    """Create a directory the app owns, and every missing parent, owner-only (0700).
+
+    ``Path.mkdir(parents=True, mode=...)`` gives the parents the umask's mode instead, so each
+    missing level is made here, top down.
+    """
     if path.is_dir():
         return
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        path.mkdir(parents=True, mode=0o700, exist_ok=True)
-        path.chmod(0o700)
+        for folder in reversed(missing):
+            try:
+                folder.mkdir(mode=0o700)
+            except FileExistsError:
+                if not folder.is_dir():
+                    raise
+                continue  # made by another process just now: leave its mode alone
+            folder.chmod(0o700)  # the umask may have taken bits off
+        if not path.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(path))
     except OSError as error:
         raise describe_os_error(error, path, _("create the directory")) from None
 
@@ -78,7 +95,8 @@ def locked(folder: Path) -> Iterator[None]:
     """Hold the data directory's lock: one writer at a time across processes."""
     lock_path = folder / ".lock"
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Never through a link: a planted .lock -> elsewhere must not create files there.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
         raise describe_os_error(error, folder, _("write in the directory")) from None
     try:
@@ -106,3 +124,63 @@ else:  # pragma: no cover - Windows
 
     def _unlock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+
+
+def write_output(spec: str, data: bytes, mode: int = 0o600) -> Path | None:
+    """Write ``-o OUT`` as the interface promises; returns the path written (None for stdout).
+
+    ``-`` is standard output; an existing FIFO or character device is written through (never
+    replaced by a regular file); anything else is written atomically, so a failed write (a full
+    disk, ``/dev/full``) leaves no partial file. Every failure is a :class:`StoreError`.
+    """
+    import stat
+    import sys
+
+    if spec == "-":
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            raise describe_os_error(error, Path("-"), _("write the output")) from None
+        return None
+    from smreadiness.paths import user_path
+
+    if spec.endswith(("/", os.sep)):
+        raise StoreError(f"{spec}: " + _("ends with a slash; give a file name"))
+    path = user_path(spec)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise describe_os_error(error, path, _("write the output")) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path}: " + _("is a directory; give a file name"))
+    if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        _write_through(path, data)
+        return path
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path}: " + _("is not a regular file; give a file name"))
+    if info is not None and path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, not the link
+    if info is not None and not os.access(path, os.W_OK):
+        raise StoreError(f"{path}: " + _("is read-only; not replaced"))
+    atomic_write(path, data, mode)
+    return path
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY)
+    except OSError as error:
+        raise describe_os_error(error, path, _("write the output")) from None
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except OSError as error:
+        raise describe_os_error(error, path, _("write the output")) from None
+    finally:
+        os.close(fd)

@@ -7,13 +7,14 @@ date, bank version). Files without history, or with entries an older version wro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine import check_answers, evaluate_answers
 from smreadiness.engine.result import Evaluation
 from smreadiness.i18n import _, format_date
+from smreadiness.moments import read_moment
 from smreadiness.report.labels import answer_label
 from smreadiness.store.assessment import Assessment, now
 
@@ -40,20 +41,13 @@ def snapshots(assessment: Assessment) -> list[Snapshot]:
         answers = entry.get("answers")
         if not isinstance(answers, dict):
             continue
-        finished = entry.get("finished")
-        if isinstance(finished, str):
-            try:
-                finished = datetime.fromisoformat(finished)
-            except ValueError:
-                finished = None
-        if isinstance(finished, datetime) and finished.tzinfo is None:
-            finished = finished.replace(tzinfo=UTC)
+        finished = read_moment(entry.get("finished"))
         dimensions = entry.get("dimensions")
         score = entry.get("score")
         found.append(
             Snapshot(
                 number=len(found) + 1,
-                finished=finished if isinstance(finished, datetime) else None,
+                finished=finished,
                 verdict=str(entry.get("verdict", "")),
                 score=score if isinstance(score, int) and not isinstance(score, bool) else None,
                 dimensions=dimensions if isinstance(dimensions, dict) else {},

@@ -8,13 +8,12 @@ file, so all three move) and by the stamp of its bank file, and only what change
 
 from __future__ import annotations
 
-import json
-import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from smreadiness import __version__
+from smreadiness.cachefile import digest, printable, read_cache, write_cache
 from smreadiness.problems import ProblemsError
 
 if TYPE_CHECKING:
@@ -59,10 +58,9 @@ class Overview(NamedTuple):
 
     @property
     def updated_at(self) -> datetime | None:
-        try:
-            return datetime.fromisoformat(self.updated) if self.updated else None
-        except ValueError:
-            return None
+        from smreadiness.moments import read_moment
+
+        return read_moment(self.updated) if self.updated else None
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -78,18 +76,13 @@ def _cache_file(store: Store) -> Path | None:
         from smreadiness.paths import cache_dir
 
         folder = str(store.root.resolve()).encode()
-        return cache_dir() / f"list-{zlib.crc32(folder):08x}.json"
+        return cache_dir() / f"list-{digest(folder)[:16]}.json"
     except Exception:  # noqa: BLE001 - no cache dir: list without one
         return None
 
 
 def _load_cache(path: Path | None) -> dict[str, dict[str, object]]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_cache(path) if path is not None else None
     if not isinstance(data, dict) or data.get("version") != [__version__, _FORMAT]:
         return {}
     entries = data.get("entries")
@@ -99,22 +92,39 @@ def _load_cache(path: Path | None) -> dict[str, dict[str, object]]:
 
 
 def _save_cache(path: Path | None, entries: dict[str, dict[str, object]]) -> None:
-    if path is None:
-        return
-    from smreadiness.files import StoreError, atomic_write
+    if path is not None:
+        write_cache(path, {"version": [__version__, _FORMAT], "entries": entries})
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = {"version": [__version__, _FORMAT], "entries": entries}
-        atomic_write(path, json.dumps(data).encode("utf-8"))
-    except (OSError, StoreError):
-        pass  # a cache that cannot be written only costs speed
+
+_TEXT_FIELDS = ("id", "path", "name", "updated", "unreadable", "bank_problem")
+_VERDICT_FIELDS = ("verdict", "worst", "best")
+_VERDICTS = (None, "go", "not_yet", "no_go")
 
 
 def _from_cache(value: object) -> Overview | None:
+    """A cached row, if every field has the type it should; else None (the file is re-read)."""
     if not isinstance(value, list) or len(value) != len(Overview._fields):
         return None
-    return Overview(*value)
+    row = Overview(*value)
+    for field in _TEXT_FIELDS:
+        text = getattr(row, field)
+        if text is not None and not printable(text):
+            return None
+    if not (isinstance(row.id, str) and isinstance(row.path, str)):
+        return None
+    if any(getattr(row, field) not in _VERDICTS for field in _VERDICT_FIELDS):
+        return None
+    for field in ("answered", "total", "answer_problems"):
+        number = getattr(row, field)
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            return None
+    if row.score is not None and (not isinstance(row.score, int) or isinstance(row.score, bool)):
+        return None
+    if not isinstance(row.complete, bool):
+        return None
+    if row.updated is not None and row.updated_at is None:
+        return None
+    return row
 
 
 class _Banks:
@@ -131,7 +141,7 @@ class _Banks:
 
             try:
                 self.stamps[spec] = _stamp(resolve_bank(spec or None))
-            except ProblemsError:
+            except (ProblemsError, OSError):
                 self.stamps[spec] = None
         return self.stamps[spec]
 
@@ -143,6 +153,8 @@ class _Banks:
                 self.loaded[spec] = load_bank(spec or None, self.language)
             except ProblemsError as error:
                 self.loaded[spec] = "; ".join(str(p) for p in error.problems)
+            except OSError as error:  # one saved file naming an odd bank never stops the list
+                self.loaded[spec] = error.strerror or str(error)
         return self.loaded[spec]
 
 

@@ -13,11 +13,28 @@ CACHE_DIR_ENV = "SMREADINESS_CACHE_DIR"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def user_path(text: str) -> Path:
+    """A path the user typed, ``~`` expanded; ``~nobody/x`` (no such user) stays as typed."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is there; False also when the name is too long or a folder on the way
+    cannot be searched (the reader then says why)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def data_dir() -> Path:
     """Where saved assessments live: ``SMREADINESS_DATA_DIR`` or the platform's user data dir."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
-        return Path(override).expanduser()
+        return user_path(override)
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
@@ -27,7 +44,11 @@ def config_dir() -> Path:
     """Where the small settings file (theme, language) lives."""
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
-        return Path(override).expanduser()
+        return user_path(override)
+    if os.environ.get(DATA_DIR_ENV):
+        # A workshop room, a portable folder or a test run keeps its settings beside its data:
+        # choosing a theme there never rewrites the user's own settings.
+        return data_dir() / ".settings"
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
@@ -37,7 +58,7 @@ def cache_dir() -> Path:
     """Where validated question banks are cached; safe to delete at any time."""
     override = os.environ.get(CACHE_DIR_ENV)
     if override:
-        return Path(override).expanduser()
+        return user_path(override)
     if os.environ.get(DATA_DIR_ENV):
         # A portable or test data dir keeps its cache beside it, not in the user's home.
         return data_dir() / ".cache"

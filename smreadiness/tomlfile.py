@@ -54,7 +54,56 @@ def read_toml(path: Path, label: str | None = None) -> tuple[dict[str, Any], str
     return parse_toml(read_limited(path, name), name)
 
 
+MAX_NESTING = 32
+"""Tables and lists nested deeper than this are refused: no file of ours nests past four, and
+deeper ones would exhaust the recursion of whatever walks them (writing TOML back, JSON)."""
+
+_WIDE_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 text (with a byte-order mark, or ASCII with a zero byte between)."""
+    for mark, encoding in _WIDE_ENCODINGS:
+        if raw.startswith(mark):
+            return encoding
+    head = raw[:64]
+    if len(head) >= 8:
+        if head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2]):
+            if head[2::4].count(0) == len(head[2::4]) and head[1::4].count(0) == len(head[1::4]):
+                return "UTF-32"
+            return "UTF-16"
+    return None
+
+
+def nesting_depth(data: object) -> int:
+    """How deep tables and lists nest (without recursion: the data may nest thousands deep)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list):
+            children = list(item)
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_NESTING:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
+    encoding = _wide_encoding(raw)
+    if encoding is not None:
+        message = _("is {encoding} text; save it as UTF-8").format(encoding=encoding)
+        raise ProblemsError([Problem(name, message)])
     if b"\x00" in raw:
         raise ProblemsError([Problem(name, _("is a binary file, not TOML text"))])
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -69,7 +118,7 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
     import tomllib  # here: listing saved files from their cache needs no TOML parser
 
     try:
-        return tomllib.loads(text), text
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _AT_LINE.search(message)
@@ -83,9 +132,32 @@ def parse_toml(raw: bytes, name: str) -> tuple[dict[str, Any], str]:
         # tomllib gives up on integers of thousands of digits and on nesting thousands deep.
         problem = _("holds a number too long or tables nested too deep to be an assessment")
         raise ProblemsError([Problem(name, problem)]) from None
+    if nesting_depth(data) > MAX_NESTING:
+        problem = _("nests tables or lists more than {limit} deep").format(limit=MAX_NESTING)
+        raise ProblemsError([Problem(name, problem)])
+    return data, text
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    """``("[[", "questions.options")`` for a table header line, else None.
+
+    Plain string work, not a regular expression: a line of ``[`` and 100,000 spaces made the
+    old pattern backtrack for minutes.
+    """
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    double = stripped.startswith("[[")
+    close = stripped.find("]")
+    if close == -1:
+        return None
+    name = stripped[2 if double else 1 : close].strip()
+    rest = stripped[close + (2 if double else 1) :].strip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return ("[[" if double else "["), name
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
 
 
@@ -98,15 +170,15 @@ class Locator:
         counters: dict[tuple[str | int, ...], int] = {}
         current: tuple[str | int, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
-            header = _HEADER.match(line)
+            header = _header(line)
             if header:
-                parts = [p.strip().strip("\"'") for p in header.group(2).split(".")]
+                parts = [p.strip().strip("\"'") for p in header[1].split(".")]
                 path: list[str | int] = []
                 for depth, part in enumerate(parts):
                     path.append(part)
                     last = depth == len(parts) - 1
                     prefix = tuple(path)
-                    if last and header.group(1) == "[[":
+                    if last and header[0] == "[[":
                         counters[prefix] = counters.get(prefix, -1) + 1
                         path.append(counters[prefix])
                     elif not last and prefix in counters:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from json import loads as json_loads
 from pathlib import Path
 
 from smreadiness.bank.core import CORE_QUESTIONS
 from smreadiness.bank.loader import load_bank, resolve_bank
 from smreadiness.bank.model import Bank
 from smreadiness.bank.validate import validate_bank_bytes
+from smreadiness.cachefile import read_cache
 from tests.conftest import BANK_FILE, DIMENSIONS
 
 
@@ -94,4 +94,4 @@ def test_validated_bank_is_cached_and_cache_is_not_trusted_blindly(tmp_path: Pat
     again = load_bank()
     assert [(r.id, r.when_text) for r in again.rules] == [(r.id, r.when_text) for r in first.rules]
     assert [q.id for q in again.questions] == [q.id for q in first.questions]
-    assert json_loads(cached[0].read_text())["id"] == "readiness"  # rewritten whole
+    assert read_cache(cached[0])["id"] == "readiness"  # rewritten whole

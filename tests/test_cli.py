@@ -116,7 +116,10 @@ def test_import_twice_keeps_both(answers_file: Any) -> None:
     assert run_cli("import", path).code == 0
     rows = json.loads(run_cli("list", "--format", "json").out)
     assert len(rows) == 2 and rows[0]["id"] != rows[1]["id"]
-    ambiguous = run_cli("report", "Bakery Aurora")
+    # The second is renamed (issue: a second "Bakery Aurora" made every name lookup fail).
+    assert sorted(row["name"] for row in rows) == ["Bakery Aurora", "Bakery Aurora (2)"]
+    assert run_cli("report", "Bakery Aurora").code == 0
+    ambiguous = run_cli("report", "aurora")
     assert ambiguous.code == 1 and "use an id" in ambiguous.err
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ from smreadiness.bank.locate import resolve_bank as resolve_bank
 from smreadiness.bank.locate import translation_path as translation_path
 from smreadiness.bank.locate import translations_of as translations_of
 from smreadiness.bank.model import Bank, build_bank
-from smreadiness.files import StoreError
+from smreadiness.cachefile import digest, read_cache, write_cache
 from smreadiness.i18n import _
 from smreadiness.paths import cache_dir
 from smreadiness.problems import ProblemsError
@@ -34,21 +32,23 @@ def read_bank_file(path: Path) -> bytes:
 
 
 def _key(*parts: bytes) -> str:
-    # Content checksum and size, not a cryptographic hash: the cache only guards against
-    # re-validating an unchanged bank, and _hashlib alone costs scoring several percent.
-    sums = "-".join(f"{zlib.crc32(raw):08x}{len(raw):x}" for raw in parts)
-    return f"{sums}-{__version__}-{_CACHE_FORMAT}"
+    return f"{digest(*parts)}-{__version__}-{_CACHE_FORMAT}"
 
 
 def _cached(key: str) -> tuple[Path | None, dict[str, Any] | None]:
     cached = _cache_path(key)
     if cached is None:
         return None, None
-    try:
-        data = json.loads(cached.read_text("utf-8"))
-    except (OSError, ValueError):
-        return cached, None  # missing or damaged: validate afresh
+    data = read_cache(cached)
     return cached, data if isinstance(data, dict) else None
+
+
+def _from_cache(data: dict[str, Any], path: Path) -> Bank | None:
+    """The bank built from cached data, or None when the data is damaged or of another layout."""
+    try:
+        return build_bank(data, str(path))
+    except Exception:  # noqa: BLE001 - any damage to a cache is a miss, never an error
+        return None
 
 
 def load_bank(spec: str | Path | None = None, language: str | None = None) -> Bank:
@@ -62,26 +62,25 @@ def load_bank(spec: str | Path | None = None, language: str | None = None) -> Ba
     path = spec if isinstance(spec, Path) else resolve_bank(spec, language)
     raw = read_bank_file(path)
     translated = translation_path(path, language) if language else None
-    extra = read_bank_file(translated) if translated is not None and translated.is_file() else None
+    extra = read_bank_file(translated) if translated is not None and _is_file(translated) else None
     key = _key(raw) if extra is None else _key(raw, extra)
     cached, data = _cached(key)
     if data is not None:
-        try:
-            return build_bank(data, str(path))
-        except (KeyError, TypeError, ValueError):
-            pass  # a stale cache layout: validate afresh
+        bank = _from_cache(data, path)
+        if bank is not None:
+            return bank
     data = validated_data(path, raw)
     if extra is not None and translated is not None and data.get("language") != language:
         data = translated_data(data, translated, extra)
     if cached is not None:
-        _write_cache(cached, data)
+        write_cache(cached, data)
     return build_bank(data, str(path))
 
 
 def validated_data(path: Path, raw: bytes) -> dict[str, Any]:
     """The base bank's plain data after full validation (cached on its own key)."""
     cached, data = _cached(_key(raw))
-    if data is not None:
+    if data is not None and _from_cache(data, path) is not None:
         return data
     from smreadiness.bank.validate import validate_bank_bytes
 
@@ -89,7 +88,7 @@ def validated_data(path: Path, raw: bytes) -> dict[str, Any]:
     if report.bank is None or report.data is None:
         raise ProblemsError(report.problems)
     if cached is not None:
-        _write_cache(cached, report.data)
+        write_cache(cached, report.data)
     return report.data
 
 
@@ -102,19 +101,15 @@ def translated_data(base: dict[str, Any], path: Path, raw: bytes) -> dict[str, A
     return apply_translation(base, spec)
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, a folder that cannot be searched
+        return False
+
+
 def _cache_path(key: str) -> Path | None:
     try:
         return cache_dir() / "banks" / f"{key}.json"
     except Exception:  # noqa: BLE001 - no cache dir on this platform: run without one
         return None
-
-
-def _write_cache(target: Path, data: object) -> None:
-    """Best effort: a cache that cannot be written only costs speed."""
-    from smreadiness.files import atomic_write
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(target, json.dumps(data).encode("utf-8"))
-    except (OSError, StoreError):
-        pass

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smreadiness.paths import bundled_banks_dir
+from smreadiness.paths import bundled_banks_dir, exists, user_path
 from smreadiness.problems import Problem, ProblemsError
+from smreadiness.textsafe import shorten
 
 DEFAULT_BANK = "readiness"
 
@@ -32,17 +33,17 @@ def translations_of(base: Path) -> list[Path]:
 def resolve_bank(spec: str | None = None, language: str | None = None) -> Path:
     """The base bank file for a path or bundled id (default: the readiness bank)."""
     wanted = spec or DEFAULT_BANK
-    candidate = Path(wanted).expanduser()
-    if candidate.suffix == ".toml" or "/" in wanted or candidate.exists():
-        if not candidate.exists():
-            raise ProblemsError([Problem(wanted, "no such bank file")])
+    candidate = user_path(wanted)
+    if candidate.suffix == ".toml" or "/" in wanted or exists(candidate):
+        if not exists(candidate):
+            raise ProblemsError([Problem(shorten(wanted), "no such bank file")])
         return candidate
     plain = bundled_banks_dir() / f"{wanted}.toml"
-    if plain.is_file():
+    if len(wanted) <= 100 and exists(plain) and plain.is_file():
         return plain
     known = ", ".join(bundled_bank_ids()) or "none"
     raise ProblemsError(
-        [Problem(wanted, f"no such bank; give a path to a .toml file or one of: {known}")]
+        [Problem(shorten(wanted), f"no such bank; give a path to a .toml file or one of: {known}")]
     )
 
 

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smreadiness.cli import EXIT_OK, use_language
+from smreadiness.cli import EXIT_OK, EXIT_USAGE, use_language
 from smreadiness.cli.common import (
     bank_for,
     checked_answers,
+    error,
     handles_errors,
     open_file,
     open_target,
 )
 from smreadiness.i18n import _
+from smreadiness.paths import user_path
 from smreadiness.store import Store
 from smreadiness.textsafe import clean
 
@@ -36,11 +36,12 @@ def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from smreadiness.files import atomic_write
+    from smreadiness.files import write_output
 
-    target = Path(output).expanduser()
-    atomic_write(target, text.encode("utf-8"))  # owner-only, like the saved assessments
-    print(_("wrote {path}").format(path=target), file=sys.stderr)
+    # Owner-only, like the saved assessments: a report holds the business's answers.
+    written = write_output(output, text.encode("utf-8"))
+    if written is not None:
+        print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
 
 
 def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
@@ -49,7 +50,7 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
     override = getattr(args, "bank", None)
     options = {"check_with_bank": override or "", "language": args.lang}
     if file_only:
-        target = open_file(Path(spec).expanduser(), **options)
+        target = open_file(user_path(spec), **options)
     else:
         target = open_target(spec, **options)
     use_language(args, target.assessment.language)
@@ -61,37 +62,25 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
 def _render(
     args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
 ) -> int:
+    from smreadiness.report.formats import FormatMismatch, choose, render
+
     output = getattr(args, "output", None)
-    if args.format == "json":
-        from smreadiness.report.jsonout import dumps, result_document
+    try:
+        name = choose(args.format, output)
+    except FormatMismatch as mismatch:
+        error(f"smreadiness {args.command}: {mismatch}")
+        return EXIT_USAGE
+    console = _console() if output is None and name == "text" else None
+    if console is not None and console.is_terminal:  # Rich's own test: FORCE_COLOR counts
+        from smreadiness.history import change_since_previous
+        from smreadiness.report.document import build_report
+        from smreadiness.report.text import print_result, render_report
 
-        _emit(dumps(result_document(assessment, evaluation)), output)
+        change = change_since_previous(assessment, bank, evaluation)
+        doc = build_report(assessment, bank, evaluation, change)
+        print_result(console, *render_report(doc, full=full))
         return EXIT_OK
-    from smreadiness.history import change_since_previous
-    from smreadiness.report.document import build_report
-
-    doc = build_report(
-        assessment, bank, evaluation, change_since_previous(assessment, bank, evaluation)
-    )
-    if args.format == "md":
-        from smreadiness.report.markdown import render_markdown
-
-        _emit(render_markdown(doc), output)
-        return EXIT_OK
-    if args.format == "html":
-        from smreadiness.report.html import render_html
-
-        _emit(render_html(doc), output)
-        return EXIT_OK
-    from smreadiness.report.text import print_result, render_report
-
-    parts = render_report(doc, full=full)
-    if output is None:
-        print_result(_console(), *parts)
-        return EXIT_OK
-    buffer = io.StringIO()
-    print_result(_console(buffer, plain=True), *parts)
-    _emit(buffer.getvalue(), output)
+    _emit(render(name, assessment, bank, evaluation, full=full), output)
     return EXIT_OK
 
 
@@ -133,16 +122,27 @@ def run_list(args: argparse.Namespace) -> int:
 
 @handles_errors
 def run_import(args: argparse.Namespace) -> int:
-    source = Path(args.file).expanduser()
+    source = user_path(args.file)
     target = open_file(source, check_with_bank="", language=args.lang)
     bank = bank_for(target.assessment, None, args.lang, target.label)
     checked_answers(bank, target)
+    from smreadiness.listing import name_index
     from smreadiness.reask import record_fingerprints
+    from smreadiness.store.assessment import MAX_NAME
+    from smreadiness.store.store import fold
 
-    assessment = record_fingerprints(
-        target.assessment._replace(name=target.assessment.name or source.stem), bank
-    )
+    wanted = (args.name or target.assessment.name or source.stem)[:MAX_NAME]
     store = Store()
+    taken = {fold(name) for _path, _id, name in name_index(store, args.lang) if name}
+    name = _free_name(wanted, taken)
+    if name != wanted:
+        error(
+            _(
+                "smreadiness: an assessment named {name} is saved already; this one is saved as "
+                "{new} (choose another name with --name)"
+            ).format(name=repr(clean(wanted)), new=repr(clean(name)))
+        )
+    assessment = record_fingerprints(target.assessment._replace(name=name), bank)
     saved = store.add(assessment)
     print(
         _("imported {id} ({name}) into {folder}").format(
@@ -152,11 +152,31 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _free_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... when a saved one has that name already, so
+    names stay unique and ``resume NAME`` finds each."""
+    from smreadiness.store.assessment import MAX_NAME
+    from smreadiness.store.store import fold
+
+    name, number = wanted, 1
+    while fold(name) in taken:
+        number += 1
+        suffix = f" ({number})"
+        name = wanted[: MAX_NAME - len(suffix)].rstrip() + suffix  # still a name we can read
+    return name
+
+
 @handles_errors
 def run_export(args: argparse.Namespace) -> int:
+    from smreadiness.files import write_output
+    from smreadiness.listing import name_index
+    from smreadiness.store.store import dump
+
     store = Store()
-    written = store.export(args.target, Path(args.output).expanduser())
-    print(f"wrote {written}", file=sys.stderr)
+    assessment = store.find(args.target, lambda: name_index(store, args.lang))
+    written = write_output(args.output, dump(assessment))  # notes may be private: owner-only
+    if written is not None:
+        print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -195,18 +215,20 @@ def run_examples(args: argparse.Namespace) -> int:
     for row in rows:
         console.print(
             Text.assemble(
-                (f"{row['id']}", "bold"),
+                (clean(row["id"], single_line=True), "bold"),
                 "  ",
-                row["name"],
+                clean(row["name"], single_line=True),
                 "  ",
                 (verdict_word(row["verdict"]), VERDICT_STYLE[row["verdict"]]),
-                (f"  score {row['score']}", "dim"),
+                ("  " + _("score {score}").format(score=row["score"]), "dim"),
             )
         )
         if row["story"]:
-            console.print(Text(row["story"], style="dim"), style="", soft_wrap=False)
+            console.print(Text(clean(row["story"]), style="dim"), style="", soft_wrap=False)
         if row["reasons"]:
-            console.print(Text(f"because: {', '.join(row['reasons'])}", style="italic"))
+            because = _("because: {rules}").format(rules=", ".join(row["reasons"]))
+            console.print(Text(because, style="italic"))
         console.print()
-    console.print(Text("Open one in the interview with: smreadiness present ID", style="dim"))
+    hint = _("Show one in the presenter view, answers flipped live: smreadiness present ID")
+    console.print(Text(hint, style="dim"))
     return EXIT_OK

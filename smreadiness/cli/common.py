@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_PROBLEM
 from smreadiness.i18n import _
+from smreadiness.paths import exists, user_path
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError, parse_assessment
-from smreadiness.textsafe import clean
+from smreadiness.textsafe import clean, shorten
 from smreadiness.tomlfile import Locator, read_toml
 
 if TYPE_CHECKING:
@@ -133,8 +134,8 @@ def open_target(spec: str, store: Store | None = None, **options: Any) -> Target
     """A path to an existing file, else a saved assessment's name or id."""
     if not spec.strip():
         raise NotFoundError(_("give the name or id of a saved assessment, or a file"))
-    path = Path(spec).expanduser()
-    if path.exists() or spec.endswith(".toml"):
+    path = user_path(spec)
+    if exists(path) or spec.endswith(".toml"):
         return open_file(path, **options)
     from smreadiness.i18n import language
     from smreadiness.listing import name_index
@@ -142,7 +143,7 @@ def open_target(spec: str, store: Store | None = None, **options: Any) -> Target
     saved_in = store or Store()
     assessment = saved_in.find(spec, lambda: name_index(saved_in, language()))
     saved = saved_in.path_for(assessment.id)
-    return open_file(saved, **options) if saved.exists() else Target(assessment, str(saved), None)
+    return open_file(saved, **options) if exists(saved) else Target(assessment, str(saved), None)
 
 
 def bank_for(assessment: Assessment, override: str | None, language: str, label: str = "") -> Bank:
@@ -158,7 +159,7 @@ def bank_for(assessment: Assessment, override: str | None, language: str, label:
             raise
         reasons = "; ".join(p.message for p in failure.problems)
         message = _("names bank {bank}: {reason}").format(
-            bank=repr(assessment.bank), reason=reasons
+            bank=repr(shorten(assessment.bank)), reason=reasons
         )
         raise ProblemsError([Problem(label, message, key="meta.bank")]) from None
 

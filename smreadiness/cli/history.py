@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from pathlib import Path
 from typing import Any
 
-from smreadiness.cli import EXIT_OK
+from smreadiness.cli import EXIT_OK, use_language
 from smreadiness.cli.common import Target, bank_for, checked_answers, handles_errors, open_target
+from smreadiness.i18n import _
+from smreadiness.paths import exists, user_path
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import NotFoundError, Store
+from smreadiness.textsafe import clean
 
 
 def _snapshot_spec(spec: str) -> tuple[str, int] | None:
     """``NAME@N`` (N counts from 1, oldest first; negative counts from the newest)."""
-    if Path(spec).expanduser().exists() or "@" not in spec:
+    if exists(user_path(spec)) or "@" not in spec:
         return None
     name, _at, number = spec.rpartition("@")
     try:
@@ -89,29 +91,38 @@ def run_compare(args: argparse.Namespace) -> int:
 
         console = Console(highlight=False)
         for text, style in render_text_lines(result):
-            console.print(Text(text, style=style))
+            console.print(Text(clean(text), style=style))
     return EXIT_OK
 
 
 @handles_errors
 def run_history(args: argparse.Namespace) -> int:
+    from smreadiness.engine import check_answers, evaluate_answers
     from smreadiness.history import snapshots
+    from smreadiness.i18n import format_datetime, ngettext
     from smreadiness.report.labels import verdict_word
-    from smreadiness.textsafe import clean
 
     target = open_target(args.target, Store())
+    use_language(args, target.assessment.language)
+    bank = bank_for(target.assessment, None, args.lang, target.label)
     found = snapshots(target.assessment)
-    rows: list[dict[str, Any]] = [
-        {
-            "number": s.number,
-            "finished": s.finished.isoformat() if s.finished else None,
-            "verdict": s.verdict,
-            "score": s.score,
-            "answered": len(s.answers),
-            "bank_version": s.bank_version,
-        }
-        for s in found
-    ]
+    rows: list[dict[str, Any]] = []
+    for snap in found:
+        # Counted as `list` counts: the questions this bank asks of these answers.
+        answers, _problems = check_answers(bank, snap.answers)
+        result = evaluate_answers(bank, answers, what_if=False, plan=False)
+        rows.append(
+            {
+                "number": snap.number,
+                "finished": snap.finished.isoformat() if snap.finished else None,
+                "verdict": snap.verdict,
+                "score": snap.score,
+                "answered": result.answered_count,
+                "questions": result.question_count,
+                "complete": result.complete,
+                "bank_version": snap.bank_version,
+            }
+        )
     if args.format == "json":
         from smreadiness.report.jsonout import dumps
 
@@ -119,17 +130,38 @@ def run_history(args: argparse.Namespace) -> int:
         return EXIT_OK
     name = clean(target.assessment.name or args.target, single_line=True)
     if not rows:
-        print(f"{name}: no finished snapshots yet (finish the interview to record one)")
-        return EXIT_OK
-    print(f"{name}: {len(rows)} finished snapshot{'s' if len(rows) != 1 else ''}, oldest first")
-    print(f"{'#':>3}  {'finished':16}  {'verdict':8}  {'score':>5}  answered")
-    for row in rows:
-        when = (row["finished"] or "undated")[:16].replace("T", " ")
-        score = "–" if row["score"] is None else row["score"]
         print(
-            f"{row['number']:>3}  {when:16}  {verdict_word(row['verdict']):8}  {score:>5}  "
-            f"{row['answered']}"
+            _("{name}: no finished snapshots yet (finish the interview to record one)").format(
+                name=name
+            )
         )
-    first, last = shlex.quote(f"{args.target}@1"), shlex.quote(f"{args.target}@{len(rows)}")
-    print(f"compare two with: smreadiness compare {first} {last}")
+        return EXIT_OK
+    print(
+        ngettext(
+            "{name}: {count} snapshot, oldest first",
+            "{name}: {count} snapshots, oldest first",
+            len(rows),
+        ).format(name=name, count=len(rows))
+    )
+    header = (_("#"), _("saved"), _("verdict"), _("score"), _("answered"))
+    print(f"{header[0]:>3}  {header[1]:16}  {header[2]:8}  {header[3]:>5}  {header[4]}")
+    for row, snap in zip(rows, found, strict=True):
+        when = format_datetime(snap.finished) if snap.finished else _("undated")
+        score = "–" if row["score"] is None else row["score"]
+        answered = _("{answered} of {total}").format(
+            answered=row["answered"], total=row["questions"]
+        )
+        if not row["complete"]:
+            answered += " " + _("(partial)")
+        verdict = clean(verdict_word(row["verdict"]), single_line=True)[:40]
+        print(f"{row['number']:>3}  {when:16}  {verdict:8}  {score:>5}  {answered}")
+    if len(rows) >= 2:
+        typed = clean(args.target, single_line=True)
+        first = shlex.quote(f"{typed}@{len(rows) - 1}")
+        last = shlex.quote(f"{typed}@{len(rows)}")
+        print(
+            _("compare the last two with: smreadiness compare {first} {last}").format(
+                first=first, last=last
+            )
+        )
     return EXIT_OK

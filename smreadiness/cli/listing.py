@@ -36,6 +36,8 @@ def _row(found: Overview) -> dict[str, Any]:
         complete=found.complete,
         verdict=found.verdict,
         decided=found.decided,
+        worst=found.worst,
+        best=found.best,
         score=found.score,
     )
     if found.answer_problems:
@@ -50,11 +52,13 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
     from rich.cells import cell_len
     from rich.text import Text
 
-    from smreadiness.report.labels import VERDICT_STYLE, verdict_word
+    from smreadiness.report.labels import VERDICT_STYLE, open_verdict_text, verdict_word
     from smreadiness.textsafe import clean
 
     if not rows:
-        console.print('No saved assessments yet. Start one with: smreadiness new --name "Company"')
+        console.print(
+            _('No saved assessments yet. Start one with: smreadiness new --name "Company"')
+        )
         return
     cells: list[tuple[list[str], str]] = []
     for row in rows:
@@ -77,11 +81,11 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
             continue
         verdict = verdict_word(row["verdict"])
         if not row["complete"]:
-            verdict += " (decided)" if row["decided"] else " so far"
+            verdict = open_verdict_text(row["worst"], row["best"])
         updated = row["updated"][:16].replace("T", " ")
         progress = f"{row['answered']}/{row['total']}"
         cells.append(([row["id"], name, progress, verdict, updated], VERDICT_STYLE[row["verdict"]]))
-    header = ["id", "name", "progress", "verdict", "updated"]
+    header = [_("id"), _("name"), _("progress"), _("verdict"), _("updated")]
     widths = [max(cell_len(h), *(cell_len(c[0][i]) for c in cells)) for i, h in enumerate(header)]
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")

@@ -12,19 +12,49 @@ from collections.abc import Callable
 
 from smreadiness import __version__
 from smreadiness.cli import LANGUAGES
+from smreadiness.i18n import N_, _
+from smreadiness.report.formats import NAMES as FORMAT_NAMES
 
-BANK_HELP = "question bank (default: readiness)"
+BANK_HELP = N_("question bank: a bundled id or a file (default: readiness)")
+NAME_OR_ID_HELP = N_(
+    "a saved assessment's name or id (`smreadiness list`); any case, accents optional, or the "
+    "start of a word of the name"
+)
 
 Builder = Callable[[argparse.ArgumentParser], None]
 
 
+PLAIN_HELP = N_(
+    "plain lines instead of the full-screen interview (for screen readers and scripts); "
+    "also used when there is no terminal, or TERM is dumb"
+)
+
+
+def _ask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID",
+        nargs="?",
+        help=_(NAME_OR_ID_HELP) + _("; default: a new assessment"),
+    )
+    parser.add_argument("--name", help=_("the company's name (asked first when not given)"))
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_(BANK_HELP))
+
+
 def _new(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--name", help="company name")
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help=BANK_HELP)
+    parser.add_argument("--name", help=_("the company's name (asked on screen when not given)"))
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_(BANK_HELP))
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
 
 
 def _resume(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID")
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID",
+        nargs="?",
+        help=_(NAME_OR_ID_HELP) + _("; default: the one changed last"),
+    )
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
 
 
 def _present(parser: argparse.ArgumentParser) -> None:
@@ -32,73 +62,138 @@ def _present(parser: argparse.ArgumentParser) -> None:
         "target",
         metavar="EXAMPLE_OR_NAME",
         nargs="?",
-        help="an example company's id (`smreadiness examples`) or a saved assessment's name or "
-        "id (default: the bank's first example)",
+        help=_(
+            "an example company's id (`smreadiness examples`) or a saved assessment's name or "
+            "id (default: the bank's first example)"
+        ),
     )
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help=BANK_HELP)
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_(BANK_HELP))
     parser.add_argument(
-        "--watch", action="store_true", help="reload the bank when its file changes"
+        "--watch", action="store_true", help=_("reload the bank when its file changes")
+    )
+
+
+def output_path(text: str) -> str:
+    """``-o OUT``: a file, a FIFO or device, or ``-`` for standard output; never empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty path; give a file name, or - for stdout"))
+    return text
+
+
+OUTPUT_HELP = N_(
+    "write to this file (replaced whole), a FIFO or device (written through), or - for "
+    "standard output"
+)
+FORMAT_HELPS = {
+    "text": N_("text: for the terminal"),
+    "json": N_("json: for scripts (`smreadiness schema` describes it)"),
+    "md": N_("md: Markdown"),
+    "html": N_("html: one printable file"),
+}
+
+
+def _format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
+    described = "; ".join(_(FORMAT_HELPS[choice]) for choice in choices)
+    parser.add_argument(
+        "--format", choices=choices, default="text", help=described + _(" (default: text)")
     )
 
 
 def _formats(*choices: str) -> Builder:
     def build(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--format", choices=choices, default="text")
+        _format_option(parser, *choices)
 
     return build
 
 
 def _score(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help="score against this bank instead")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help=_("an assessment or answers file (TOML; only [answers] needed)"),
+    )
+    _format_option(parser, "text", "json")
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_("score against this bank instead"))
 
 
 def _report(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID_OR_FILE")
-    parser.add_argument("--format", choices=("text", "md", "html", "json"), default="text")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file")
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help="report against this bank instead")
+    parser.add_argument(
+        "target",
+        metavar="NAME_OR_ID_OR_FILE",
+        help=_(NAME_OR_ID_HELP) + _("; or an answers file"),
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMAT_NAMES,
+        default=None,
+        help=_(
+            "text, md (Markdown with the plan as a checklist), html (one printable file) or json; "
+            "default: from the ending of -o (.md, .html, .json), else text"
+        ),
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", type=output_path, help=_(OUTPUT_HELP))
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_("report against this bank instead"))
 
 
 def _import(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help=_("an assessment or answers file (TOML; only [answers] needed)"),
+    )
+    parser.add_argument(
+        "--name",
+        help=_(
+            "save it under this name (default: the file's [meta] name, else the file name); a "
+            "name already saved gets (2), (3)..."
+        ),
+    )
 
 
 def _export(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True)
+    parser.add_argument("target", metavar="NAME_OR_ID", help=_(NAME_OR_ID_HELP))
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", type=output_path, required=True, help=_(OUTPUT_HELP)
+    )
 
 
 def _history(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="NAME_OR_ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("target", metavar="NAME_OR_ID", help=_(NAME_OR_ID_HELP))
+    _format_option(parser, "text", "json")
 
 
 def _compare(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", metavar="A")
-    parser.add_argument("b", metavar="B")
-    parser.add_argument("--format", choices=("text", "md", "json"), default="text")
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help="compare against this bank")
+    side = _(
+        "a saved assessment's name or id, an answers file, or a snapshot NAME@N (1 the oldest, "
+        "-1 the latest: `smreadiness history NAME`)"
+    )
+    parser.add_argument("a", metavar="A", help=side)
+    parser.add_argument("b", metavar="B", help=_("the same for the other side"))
+    _format_option(parser, "text", "md", "json")
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_("compare against this bank"))
 
 
 def _serve(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help=_("address to listen on (default 127.0.0.1, this machine only; another warns)"),
     )
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
     parser.add_argument(
         "--max-sessions",
         type=int,
         default=40,
         metavar="N",
-        help="at most N browsers at once; the next one is told the room is full (default 40)",
+        help=_("at most N browsers at once; the next one is told the room is full (default 40)"),
     )
     parser.add_argument(
         "--data",
         metavar="DIR",
-        help="the folder every browser saves to and opens from (default: your own "
-        "assessments on loopback; beyond it, a separate folder for each browser)",
+        help=_(
+            "the folder every browser saves to and opens from (default: your own "
+            "assessments on loopback; beyond it, a separate folder for each browser)"
+        ),
     )
 
 
@@ -107,51 +202,68 @@ def _nothing(parser: argparse.ArgumentParser) -> None:
 
 
 def _examples(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--bank", metavar="PATH_OR_ID", help="examples of this bank")
+    _format_option(parser, "text", "json")
+    parser.add_argument("--bank", metavar="PATH_OR_ID", help=_("examples of this bank"))
 
 
 def _questions(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, text in (
-        ("list", "the questions of a bank, by dimension"),
-        ("show", "one question (or the whole bank) in detail"),
-        ("validate", "check a bank file and report every problem"),
+        ("list", N_("the questions of a bank, by dimension")),
+        ("show", N_("one question (or the whole bank) in detail")),
+        ("validate", N_("check a bank file and report every problem")),
     ):
-        one = actions.add_parser(action, help=text, description=text, parents=[common])
+        one = actions.add_parser(action, help=_(text), description=_(text), parents=[common])
         if action == "show":
             one.add_argument(
-                "question", metavar="ID", nargs="?", help="question id, e.g. purpose.goals"
+                "question", metavar="ID", nargs="?", help=_("question id, e.g. purpose.goals")
             )
         one.add_argument(
-            "path", metavar="PATH", nargs="?", help="bank file or id (default: readiness)"
+            "path", metavar="PATH", nargs="?", help=_("bank file or id (default: readiness)")
         )
         one.add_argument("--bank", metavar="PATH_OR_ID", help=argparse.SUPPRESS)
 
 
 COMMANDS: dict[str, tuple[str, Builder | None]] = {
-    "new": ("open the interview on a new assessment", _new),
-    "resume": ("continue a saved assessment where you left off", _resume),
+    "new": (N_("open the interview on a new assessment"), _new),
+    "resume": (N_("continue a saved assessment where you left off"), _resume),
     "present": (
-        "the presenter view for a projector: large type, live verdict, answers flipped on the "
-        "fly; never changes the original",
+        N_(
+            "the presenter view for a projector: large type, live verdict, answers flipped on the "
+            "fly; never changes the original"
+        ),
         _present,
     ),
-    "list": ("saved assessments: id, name, progress, verdict, updated", _formats("text", "json")),
-    "score": ("evaluate an assessment or answers file without the TUI", _score),
-    "report": ("the full report of a saved assessment or a file", _report),
-    "import": ("copy an assessment or answers file into your saved assessments", _import),
-    "export": ("write a saved assessment to a file, to move it to another machine", _export),
-    "history": ("the finished snapshots of one assessment, oldest first", _history),
+    "list": (
+        N_("saved assessments: id, name, progress, verdict, updated"),
+        _formats("text", "json"),
+    ),
+    "score": (N_("evaluate an assessment or answers file without the TUI"), _score),
+    "report": (N_("the full report of a saved assessment or a file"), _report),
+    "import": (N_("copy an assessment or answers file into your saved assessments"), _import),
+    "export": (N_("write a saved assessment to a file, to move it to another machine"), _export),
+    "history": (N_("the finished snapshots of one assessment, oldest first"), _history),
     "compare": (
-        "what changed between two assessments, files, or snapshots (NAME@N): answers, "
-        "dimension scores, verdict",
+        N_(
+            "what changed between two assessments, files, or snapshots (NAME@N): answers, "
+            "dimension scores, verdict"
+        ),
         _compare,
     ),
-    "serve": ("serve the interview to web browsers (textual-serve), loopback by default", _serve),
-    "schema": ("the JSON Schema of the JSON result of score and report", _nothing),
-    "examples": ("the bundled example companies (demo personas) and their verdicts", _examples),
-    "questions": ("inspect or check a question bank", None),
+    "serve": (
+        N_("serve the interview to web browsers (textual-serve), loopback by default"),
+        _serve,
+    ),
+    "schema": (N_("the JSON Schema of the JSON result of score and report"), _nothing),
+    "examples": (N_("the bundled example companies (demo personas) and their verdicts"), _examples),
+    "questions": (N_("inspect or check a question bank"), None),
+    "ask": (
+        N_(
+            "the interview as plain lines on stdin and stdout, for screen readers, TERM=dumb, "
+            "serial consoles and scripts"
+        ),
+        _ask,
+    ),
 }
 """Each command's help and the builder of its arguments (``questions`` has actions)."""
 
@@ -163,20 +275,24 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
-        help="language of questions, screens and reports (default from LC_ALL/LANG, else en)",
+        help=_("language of questions, screens and reports (default from LC_ALL/LANG, else en)"),
     )
     parser = argparse.ArgumentParser(
         prog="smreadiness",
-        description="Is social media right for this business now? A terminal interview "
-        "that answers with reasons, and says what to fix first.",
+        description=_(
+            "A readiness interview in the terminal: it answers with reasons, and says what to "
+            "fix first."
+        ),
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"smreadiness {__version__}")
+    parser.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, build) in COMMANDS.items():
         if only is not None and name != only:
             continue
-        command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        text = _(help_text)
+        command = sub.add_parser(name, help=text, description=text, parents=[common])
         if build is None:
             _questions(command, common)
         else:

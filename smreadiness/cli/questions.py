@@ -9,11 +9,12 @@ from pathlib import Path
 from smreadiness.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from smreadiness.cli.common import error, handles_errors, print_problems
 from smreadiness.i18n import _, ngettext
+from smreadiness.paths import exists, user_path
 from smreadiness.problems import Problem
 
 
 def _looks_like_path(text: str | None) -> bool:
-    return bool(text) and (str(text).endswith(".toml") or Path(str(text)).exists())
+    return bool(text) and (str(text).endswith(".toml") or exists(user_path(str(text))))
 
 
 @handles_errors
@@ -132,13 +133,17 @@ def _base_of_translation(path: Path, raw: bytes) -> Path | None:
     """For ``ID.LANG.toml`` with ``translation_of``, the base bank file beside it."""
     if b"translation_of" not in raw:
         return None
-    import tomllib
+    from smreadiness.problems import ProblemsError
+    from smreadiness.tomlfile import parse_toml
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data, _text = parse_toml(raw, str(path))
+    except ProblemsError:
         return None  # reported as a bank file, with the syntax error and its line
     base = data.get("translation_of")
-    if not isinstance(base, str):
+    # A bank id: a name beside the translation, never a path elsewhere.
+    if not isinstance(base, str) or not base or len(base) > 100:
+        return None
+    if not all(c.isalnum() or c in "-_" for c in base):
         return None
     return path.with_name(f"{base}.toml")

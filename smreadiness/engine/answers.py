@@ -39,6 +39,11 @@ def _describe(value: object) -> str:
 _HUGE = 10**40  # past this, a number is described, not printed
 
 
+def _short(value: float) -> str:
+    """A number as typed when short; ``1e+308`` rather than its 309 digits."""
+    return str(value) if isinstance(value, int) or abs(value) < 1e15 else f"{value:.6g}"
+
+
 def _digits(value: int) -> int:
     """Digits of a huge integer, without ``str()`` (refused past 4,300 digits)."""
     return int(abs(value).bit_length() * 0.30103) + 1
@@ -66,15 +71,15 @@ def check_answer(question: Question, value: object) -> tuple[Scalar | None, str 
             )
         if isinstance(value, float) and not math.isfinite(value):
             return None, _("expected a finite number; got {value}").format(value=value)
+        low, high = question.min, question.max
+        if (low is not None and value < low) or (high is not None and value > high):
+            return None, _("{value} is out of range; expected {range}").format(
+                value=_short(value), range=_range(question)
+            )
         if question.integer:
             if isinstance(value, float) and not value.is_integer():
                 return None, _("expected a whole number; got {value}").format(value=value)
             value = int(value)
-        low, high = question.min, question.max
-        if (low is not None and value < low) or (high is not None and value > high):
-            return None, _("{value} is out of range; expected {range}").format(
-                value=value, range=_range(question)
-            )
         return value, None
     if not isinstance(value, str):
         return None, _("expected text; got {value}").format(value=_describe(value))
@@ -105,10 +110,15 @@ def check_answers(
     """Split raw answers into usable ones and problems (unknown ids, wrong types, ranges)."""
     clean: dict[str, Scalar] = {}
     problems: list[AnswerProblem] = []
+    unknown = 0
     for key, value in raw.items():
         question = bank.question(key)
         if question is None:
-            hint = difflib.get_close_matches(key, list(bank.by_id), n=1)
+            # "Did you mean" for the first few only: only 50 lines are shown, and difflib on
+            # each of 300,000 unknown keys took a minute.
+            unknown += 1
+            guessing = unknown <= 50
+            hint = difflib.get_close_matches(key[:100], list(bank.by_id), n=1) if guessing else []
             tip = _("; did you mean {id}?").format(id=repr(hint[0])) if hint else ""
             message = _("unknown question {id}").format(id=repr(key)) + tip
             problems.append(AnswerProblem(key, message))

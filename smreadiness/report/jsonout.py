@@ -7,10 +7,12 @@ import re
 from typing import Any
 
 from smreadiness.engine.result import Evaluation
+from smreadiness.i18n import language
 from smreadiness.store.assessment import Assessment
+from smreadiness.textsafe import UNSAFE
 
 # json.dumps escapes C0 controls; these it would pass through raw.
-_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_RAW = re.compile("[" + "".join(re.escape(chr(code)) for code in UNSAFE if code >= 0x7F) + "]")
 
 
 def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:
@@ -18,7 +20,7 @@ def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str,
     return {
         "name": assessment.name,
         "id": assessment.id,
-        "language": assessment.language,
+        "language": assessment.language or language(),
         **evaluation.to_json(),
     }
 
@@ -26,4 +28,13 @@ def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str,
 def dumps(document: Any) -> str:
     """JSON with non-ASCII kept readable, but every control character escaped."""
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _RAW.sub(lambda m: _json_escape(m.group()), text)
+
+
+def _json_escape(char: str) -> str:
+    """``\\u202e``; a character past U+FFFF as its UTF-16 surrogate pair, as JSON spells it."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

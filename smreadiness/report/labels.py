@@ -8,7 +8,7 @@ from smreadiness.i18n import N_, _
 
 if TYPE_CHECKING:
     from smreadiness.bank.conditions import Scalar
-    from smreadiness.bank.model import Bank
+    from smreadiness.bank.model import Bank, Question
 
 VERDICT_WORDS = {"go": N_("GO"), "not_yet": N_("NOT YET"), "no_go": N_("NO-GO")}
 VERDICT_MEANING = {
@@ -55,3 +55,38 @@ def range_text(worst: str, best: str) -> str:
     return _("still open: {worst} to {best}").format(
         worst=verdict_word(worst), best=verdict_word(best)
     )
+
+
+def open_verdict_text(worst: str, best: str) -> str:
+    """A partial assessment's verdict as every list shows it: "open: NO-GO to GO", or
+    "NOT YET (decided)" when no open answer can change it."""
+    if worst == best:
+        return _("{verdict} (decided)").format(verdict=verdict_word(worst))
+    return _("open: {worst} to {best}").format(worst=verdict_word(worst), best=verdict_word(best))
+
+
+def plain_number(value: float | None) -> str:
+    """``4`` for 4.0, ``2.5`` as it is, empty for None (as typed into a number field)."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def describe_range(question: Question) -> str:
+    """``A whole number from 0 to 168 (h/week)``."""
+    low, high = plain_number(question.min), plain_number(question.max)
+    whole = question.integer
+    if low and high:
+        text = (
+            _("A whole number from {low} to {high}")
+            if whole
+            else _("A number from {low} to {high}")
+        )
+    elif low:
+        text = _("A whole number of at least {low}") if whole else _("A number of at least {low}")
+    elif high:
+        text = _("A whole number of at most {high}") if whole else _("A number of at most {high}")
+    else:
+        text = _("A whole number") if whole else _("A number")
+    unit = f" ({question.unit})" if question.unit else ""
+    return text.format(low=low, high=high) + unit + ". " + _("Enter saves it and moves on.")

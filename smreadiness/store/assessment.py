@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smreadiness.i18n import _
+from smreadiness.moments import EARLIEST_YEAR, LATEST_YEAR, read_moment
 from smreadiness.problems import Problem, ProblemsError
 
 if TYPE_CHECKING:
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 MAX_NAME = 200
+MAX_NOTE = 1000
+"""The longest note the interview takes."""
+MAX_NOTE_IN_FILE = 200_000
+"""The longest note a file may hold (written elsewhere, or by an older version); longer ones are
+refused on reading, so importing one can never produce a file too large to read back."""
+MAX_KEY = 200
 _META_KEYS = {
     "schema_version",
     "id",
@@ -54,7 +61,9 @@ class Assessment(NamedTuple):
     updated: datetime
     bank: str = "readiness"
     bank_version: str = ""
-    language: str = "en"
+    language: str = ""
+    """The language it was answered in; empty when its file named none (then the environment's
+    language is used, and nothing is written back)."""
     answers: Mapping[str, Any] = {}
     notes: Mapping[str, str] = {}
     flagged: tuple[str, ...] = ()
@@ -130,6 +139,8 @@ class Assessment(NamedTuple):
             "updated": self.updated,
             **self.extra_meta,
         }
+        if not self.language:
+            del meta["language"]
         state: dict[str, Any] = {
             **self.extra_state,
             "flagged": list(self.flagged),
@@ -153,16 +164,10 @@ class Assessment(NamedTuple):
         return doc
 
 
-def _timestamp(value: object) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None
+def _too_long(length: int, limit: int) -> str:
+    return _("is {length} characters; at most {limit} allowed").format(
+        length=f"{length:,}", limit=f"{limit:,}"
+    )
 
 
 def _valid_id(text: str) -> bool:
@@ -217,15 +222,18 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         answers = {}
     answers = _flatten_answers(answers)
     for key, value in answers.items():
-        if isinstance(value, dict | list):
+        shown = key if len(key) <= MAX_KEY else key[:MAX_KEY] + "..."
+        if len(key) > MAX_KEY:
+            bad(f'answers."{shown}"', _("is not a question id (too long)"))
+        elif isinstance(value, dict | list):
             kind = _("a table") if isinstance(value, dict) else _("a list")
             bad(
                 f'answers."{key}"',
                 _("expected a word, number or text; got {kind}").format(kind=kind),
             )
     version = meta.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool):
-        bad("meta.schema_version", _("must be a whole number"))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        bad("meta.schema_version", _("must be a whole number, 1 or more"))
     elif version > SCHEMA_VERSION:
         bad(
             "meta.schema_version",
@@ -242,19 +250,33 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
             bad(f"meta.{key}", _("must be text in quotes; got {kind}").format(kind=kind))
             return default
         if len(value) > limit:
+            bad(f"meta.{key}", _too_long(len(value), limit))
+            return default
+        return value
+
+    def moment(key: str) -> datetime | None:
+        if key not in meta:
+            return None
+        value = read_moment(meta[key])
+        if value is None:
             bad(
                 f"meta.{key}",
-                _("is {length} characters; at most {limit} allowed").format(
-                    length=len(value), limit=limit
-                ),
+                _(
+                    "must be a date and time between the years {first} and {last}, "
+                    "e.g. 2026-11-23T10:00:00Z"
+                ).format(first=EARLIEST_YEAR, last=LATEST_YEAR),
             )
-            return default
         return value
 
     notes = data.get("notes", {})
     if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
         bad("notes", _('must be a table of texts, e.g. "purpose.goals" = "ask Anna"'))
         notes = {}
+    for key, note in notes.items():
+        if len(key) > MAX_KEY:
+            bad(f'notes."{key[:MAX_KEY]}..."', _("is not a question id (too long)"))
+        elif len(note) > MAX_NOTE_IN_FILE:
+            bad(f'notes."{key}"', _too_long(len(note), MAX_NOTE_IN_FILE))
     state = data.get("state", {})
     if not isinstance(state, dict):
         bad("state", _("must be a table ([state])"))
@@ -288,16 +310,18 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         "name": text("name", ""),
         "bank": text("bank", "readiness", 1000),
         "bank_version": text("bank_version", "", 40),
-        "language": text("language", "en", 10),
+        "language": text("language", "", 10),
     }
+    created = moment("created")
+    updated = moment("updated")
     if problems:
         raise ProblemsError(problems)
-    created = _timestamp(meta.get("created")) or now()
+    created = created or now()
     return Assessment(
         id=assessment_id,
         **fields,
         created=created,
-        updated=_timestamp(meta.get("updated")) or created,
+        updated=updated or created,
         answers=dict(answers),
         notes=dict(notes),
         flagged=tuple(flagged),

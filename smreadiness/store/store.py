@@ -19,7 +19,7 @@ from smreadiness.i18n import _
 from smreadiness.paths import data_dir
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store.assessment import Assessment, new_id, now, parse_assessment
-from smreadiness.tomlfile import parse_toml, read_limited
+from smreadiness.tomlfile import MAX_FILE_BYTES, parse_toml, read_limited
 
 Index = Callable[[], "list[tuple[Path, str, str | None]]"]
 """Each saved file's path, id and name (None when it cannot be read)."""
@@ -30,6 +30,36 @@ _STALE_TEMP_SECONDS = 3600
 
 class NotFoundError(StoreError):
     """No saved assessment matches the name or id."""
+
+
+class AmbiguousError(NotFoundError):
+    """Several saved assessments match; :attr:`matches` holds each one's id and name."""
+
+    def __init__(self, wanted: str, matches: list[tuple[str, str]]) -> None:
+        self.matches = matches
+        shown = "; ".join(f"{name} ({assessment_id})" for assessment_id, name in matches[:10])
+        more = len(matches) - 10
+        if more > 0:
+            shown += " " + _("and {count} more").format(count=more)
+        super().__init__(
+            _("{count} assessments match {name}: {matches}; use an id").format(
+                count=len(matches), name=repr(wanted), matches=shown
+            )
+        )
+
+
+def fold(text: str) -> str:
+    """For matching names as people type them: no accents, any case, single spaces."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def _words_start(name: str, wanted: str) -> bool:
+    words = name.replace("-", " ").split()
+    return any(" ".join(words[i:]).startswith(wanted) for i in range(1, len(words)))
 
 
 class Entry(NamedTuple):
@@ -45,9 +75,16 @@ class Entry(NamedTuple):
 
 
 def dump(assessment: Assessment) -> bytes:
+    """The file's bytes; :class:`StoreError` if they would be too large to read back."""
     import tomli_w
 
-    return tomli_w.dumps(assessment.to_toml()).encode("utf-8")
+    data = tomli_w.dumps(assessment.to_toml()).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = _("not saved: it would be {size} bytes, and at most {limit} MiB can be read")
+        name = assessment.name or assessment.id
+        raise StoreError(f"{name}: " + message.format(size=f"{len(data):,}", limit=limit))
+    return data
 
 
 def read_assessment(path: Path, label: str | None = None) -> Assessment:
@@ -87,10 +124,24 @@ class Store:
         return paths
 
     @staticmethod
-    def entry(path: Path) -> Entry:
+    def read(path: Path) -> Assessment:
+        """A file of the data directory. Its name is its id: a copy (``cp a.toml b.toml``) is
+        assessment ``b``, and saving it writes ``b.toml``, never the file it was copied from.
+        A file whose name is not an id cannot be saved back, so it is refused, untouched."""
+        if not _safe_id(path.stem):
+            message = _(
+                "its file name is not an assessment id (letters, digits, - and _ only); "
+                "import it instead: smreadiness import FILE"
+            )
+            raise ProblemsError([Problem(str(path), message)])
+        assessment = read_assessment(path)
+        return assessment if assessment.id == path.stem else assessment._replace(id=path.stem)
+
+    @classmethod
+    def entry(cls, path: Path) -> Entry:
         """One file's assessment, or why it cannot be read."""
         try:
-            return Entry(path, read_assessment(path), None)
+            return Entry(path, cls.read(path), None)
         except ProblemsError as error:
             return Entry(path, None, "; ".join(_reason(p) for p in error.problems))
 
@@ -120,10 +171,12 @@ class Store:
             raise NotFoundError(
                 _("no saved assessment with id {id}").format(id=repr(assessment_id))
             )
-        return read_assessment(path)
+        return self.read(path)
 
     def find(self, name_or_id: str, index: Index | None = None) -> Assessment:
-        """By id, then by exact name (any case), then by unique id prefix.
+        """By id, then by name: exactly (any case), then ignoring accents ("cafe mokka" finds
+        "Café Mokka"), then by unique id prefix, then by the start of the name or of one of its
+        words ("mokka"). Several matches at one step are listed, never guessed between.
 
         Names are looked up in ``index`` when given (each file's path, id and name, None when
         unreadable: :func:`smreadiness.listing.name_index` serves it from a cache), else by
@@ -136,26 +189,36 @@ class Store:
             return self.load(wanted)
         listed = list(index()) if index is not None else self._index()
         readable = [row for row in listed if row[2] is not None]
-        named = [row for row in readable if str(row[2]).casefold() == wanted.casefold()]
-        if not named and _safe_id(wanted):
-            named = [row for row in readable if row[1].startswith(wanted)]
-        if len(named) == 1:
-            return read_assessment(named[0][0])
-        if len(named) > 1:
-            ids = ", ".join(row[1] for row in named)
-            raise NotFoundError(
-                _("{count} assessments match {name}; use an id: {ids}").format(
-                    count=len(named), name=repr(wanted), ids=ids
-                )
-            )
+        folded = fold(wanted)
+        steps: list[Callable[[tuple[Path, str, str | None]], bool]] = [
+            lambda row: str(row[2]).casefold() == wanted.casefold(),
+            lambda row: fold(str(row[2])) == folded,
+            lambda row: _safe_id(wanted) and row[1].startswith(wanted),
+            lambda row: fold(str(row[2])).startswith(folded),
+            lambda row: _words_start(fold(str(row[2])), folded),
+        ]
+        for matches in steps:
+            named = [row for row in readable if matches(row)]
+            if len(named) == 1:
+                return self.read(named[0][0])
+            if len(named) > 1:
+                raise AmbiguousError(wanted, [(row[1], str(row[2])) for row in named])
         broken = [row for row in listed if row[2] is None and row[1] == wanted]
         if broken:
-            return read_assessment(broken[0][0])  # raises ProblemsError: why it cannot be read
+            return self.read(broken[0][0])  # raises ProblemsError: why it cannot be read
         raise NotFoundError(
             _("no saved assessment named {name}; `smreadiness list` shows the saved ones").format(
                 name=repr(wanted)
             )
         )
+
+    def most_recent(self, index: Index | None = None) -> Assessment:
+        """The assessment changed last (``resume`` with no name)."""
+        listed = list(index()) if index is not None else self._index()
+        readable = [row for row in listed if row[2] is not None]
+        if not readable:
+            raise NotFoundError(_("no saved assessments yet; start one with `smreadiness new`"))
+        return self.read(readable[0][0])  # both indexes list the newest first
 
     def _index(self) -> list[tuple[Path, str, str | None]]:
         return [(e.path, e.id, e.assessment.name if e.assessment else None) for e in self.entries()]
@@ -185,7 +248,7 @@ class Store:
             path = self.path_for(assessment_id)
             if not path.exists():
                 raise NotFoundError(_("assessment {id} was deleted").format(id=repr(assessment_id)))
-            latest = read_assessment(path)
+            latest = self.read(path)
             changed = change(latest)
             atomic_write(path, dump(changed))
         return changed
@@ -210,11 +273,10 @@ class Store:
         """
         return self.save(assessment, new=True)
 
-    def export(self, assessment_id: str, target: Path) -> Path:
-        assessment = self.find(assessment_id)
-        atomic_write(target, dump(assessment))  # notes may be private: owner-only
-        return target
-
 
 def _safe_id(text: str) -> bool:
-    return bool(text) and len(text) <= 64 and all(c.isalnum() or c in "-_" for c in text)
+    return (
+        bool(text)
+        and len(text) <= 64
+        and all(c.isascii() and (c.isalnum() or c in "-_") for c in text)
+    )

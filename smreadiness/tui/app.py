@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from textual.command import Provider
 
+    from smreadiness.session import Session
     from smreadiness.store import Store
-    from smreadiness.tui.session import Session
     from smreadiness.tui.workshop import Workshop
 
 
@@ -76,6 +76,8 @@ class SmReadinessApp(App[int]):
         super().__init__(css_path=[SCREENS_DIR / name for name in FIRST_CSS[self.start.opening]])
         self._store = store
         self.cursor_blink = cursor_blink
+        self.goodbye: str | None = None
+        """Printed after the app closes (Ctrl+Q on an open assessment: saved, and how to go on)."""
         """False in tests and screenshots: a blinking cursor makes pictures differ."""
         self._early_keys: list[events.Key] | None = []
         """Keys typed before the first screen has the keyboard; None once it has."""
@@ -197,8 +199,8 @@ class SmReadinessApp(App[int]):
 
     def new_assessment(self, name: str, bank_spec: str | None = None) -> None:
         from smreadiness.problems import ProblemsError
+        from smreadiness.session import Session
         from smreadiness.store import StoreError
-        from smreadiness.tui.session import Session
 
         try:
             from smreadiness.bank.loader import bank_reference, load_bank
@@ -290,6 +292,19 @@ class SmReadinessApp(App[int]):
 
     # ------------------------------------------------------------------ everywhere
 
+    async def action_quit(self) -> None:
+        """Quit; when an assessment is open, say on leaving that it is saved and how to go on."""
+        session = next(
+            (
+                found
+                for screen in reversed(self.screen_stack)
+                if (found := getattr(screen, "session", None)) is not None
+            ),
+            None,
+        )
+        self.goodbye = resume_hint(session) if session is not None else None
+        self.exit()
+
     def action_help(self) -> None:
         from smreadiness.tui.screens.help import HelpScreen
 
@@ -352,4 +367,19 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     app = SmReadinessApp(start)
     app.run()
+    if app.goodbye and not getattr(app, "is_web", False):
+        print(app.goodbye)
     return app.return_code or 0
+
+
+def resume_hint(session: Session) -> str:
+    """"Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
+    unique, so the line always works as printed)."""
+    command = f"smreadiness resume {session.handle()}"
+    if session.evaluate().complete:
+        return _("Every answer is saved. See the result again with: {command}").format(
+            command=command
+        )
+    return _("Every answer is saved. Continue where you left off with: {command}").format(
+        command=command
+    )

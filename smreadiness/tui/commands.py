@@ -9,8 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from smreadiness.i18n import _
+from smreadiness.session import Session
 from smreadiness.textsafe import clean
-from smreadiness.tui.session import Session
 
 
 class QuestionCommands(Provider):

@@ -25,18 +25,21 @@ def settings_path() -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError(f"{path}: cannot be read ({error}); settings not saved") from None
-    import tomllib  # only when there is a file: start-up time
+    """The settings, or {} when there are none; :class:`SettingsError` when unreadable
+    (bounded like every file we read: no device, nothing over 8 MiB, nothing nested absurdly)."""
+    from smreadiness.problems import ProblemsError
+    from smreadiness.tomlfile import parse_toml, read_limited
 
+    if not path.exists():
+        return {}
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: cannot be read ({error}); settings not saved") from None
+        raw = read_limited(path)
+        if not raw.strip():
+            return {}
+        data, _text = parse_toml(raw, str(path))
+    except ProblemsError as error:
+        raise SettingsError(f"{error.problems[0]}; settings not saved") from None
+    return data
 
 
 def load_setting(key: str) -> str | None:

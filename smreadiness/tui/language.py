@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from smreadiness.i18n import LANGUAGES, _, set_language
 
 if TYPE_CHECKING:
+    from smreadiness.session import Session
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.session import Session
 
 
 async def switch_language(app: SmReadinessApp, code: str) -> None:
@@ -41,8 +41,8 @@ def _reload_sessions(app: SmReadinessApp, code: str) -> list[str]:
     """The bank of each open assessment in the new language; the assessment remembers it."""
     from smreadiness.bank.loader import load_bank
     from smreadiness.problems import ProblemsError
+    from smreadiness.session import replace_fields
     from smreadiness.store import StoreError
-    from smreadiness.tui.session import replace_fields
 
     problems: list[str] = []
     sessions: dict[int, Session] = {}

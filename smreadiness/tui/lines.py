@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from smreadiness.tui.session import Session
+from smreadiness.session import Session
 from smreadiness.tui.text import hanging, literal
 
 MARKS = {"answered": ("✔", "$success"), "skipped": ("?", "$warning"), "open": ("○", "dim")}

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from smreadiness.i18n import _
 from smreadiness.listing import Overview
-from smreadiness.report.labels import verdict_word
+from smreadiness.report.labels import open_verdict_text, verdict_word
 from smreadiness.verdicts import VERDICT_RANK
 
 UNREADABLE = -2
@@ -67,14 +67,11 @@ def summarise(found: Overview) -> Summary:
         return row._replace(
             verdict=verdict, verdict_text=verdict_word(verdict), rank=VERDICT_RANK[verdict] * 2 + 1
         )
+    text = open_verdict_text(found.worst, found.best)
     if found.decided:
-        text = _("{verdict} (decided)").format(verdict=verdict_word(found.worst))
         return row._replace(
             verdict=found.worst, verdict_text=text, rank=VERDICT_RANK[found.worst] * 2 + 1
         )
-    text = _("open: {worst} to {best}").format(
-        worst=verdict_word(found.worst), best=verdict_word(found.best)
-    )
     return row._replace(verdict_text=text)
 
 

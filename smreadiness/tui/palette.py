@@ -12,8 +12,8 @@ from textual.screen import Screen
 from smreadiness.i18n import LANGUAGES, N_, _, language
 
 if TYPE_CHECKING:
+    from smreadiness.session import Session
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.session import Session
 
 LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "sv": "Svenska"}
 """Each language by its own name, so anyone can find their own whatever is on screen."""

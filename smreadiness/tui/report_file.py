@@ -6,7 +6,7 @@ import io
 import re
 from pathlib import Path
 
-from smreadiness.tui.session import Session
+from smreadiness.session import Session
 
 REPORT_WIDTH = 100
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:  # the home screen needs none of these: imported when used (st
     import argparse
 
     from smreadiness.bank.model import Bank
+    from smreadiness.session import Session
     from smreadiness.store.store import Index
-    from smreadiness.tui.session import Session
     from smreadiness.tui.workshop import Workshop
 
 Opening = Literal["home", "name", "interview", "result", "presenter"]
@@ -53,17 +53,21 @@ def _load_bank(spec: str | None, language: str) -> Bank:
 
 def open_session(store: Store, assessment: Assessment, language: str) -> Session:
     """The session for a saved assessment, with the bank it was made with."""
-    from smreadiness.tui.session import Session
+    from smreadiness.session import Session
 
     return Session(store, assessment, _load_bank(assessment.bank or None, language))
 
 
 def where_to_resume(session: Session) -> Start:
     """Result for a finished assessment, else the question to continue at."""
+    from smreadiness.i18n import language
+
+    # A file that names no language is shown in the one chosen for this run.
+    spoken = session.assessment.language or language()
     point = session.resume_point()
     if point is None:
-        return Start("result", session, None, session.assessment.language)
-    return Start("interview", session, point, session.assessment.language)
+        return Start("result", session, None, spoken)
+    return Start("interview", session, point, spoken)
 
 
 def choose_language(args: argparse.Namespace, remembered: str | None = None) -> str:
@@ -93,6 +97,8 @@ def _names(store: Store) -> Index:
 
 def _find(store: Store, target: str) -> Assessment:
     try:
+        if not target.strip():
+            return store.most_recent(_names(store))
         return store.find(target, _names(store))
     except StoreError as error:
         raise StartError(f"smreadiness: {error}") from None
@@ -105,7 +111,7 @@ def resolve_start(args: argparse.Namespace) -> Start:
     command = getattr(args, "command", None)
     if command == "resume":
         store = Store()
-        assessment = _find(store, str(getattr(args, "target", "")))
+        assessment = _find(store, getattr(args, "target", None) or "")
         language = choose_language(args, assessment.language)
         return where_to_resume(open_session(store, assessment, language))
     language = choose_language(args)
@@ -128,7 +134,7 @@ def resolve_start(args: argparse.Namespace) -> Start:
             )
         except StoreError as error:
             raise StartError(f"smreadiness: {error}") from None
-        from smreadiness.tui.session import Session
+        from smreadiness.session import Session
 
         session = Session(store, assessment, bank)
         return Start("interview", session, bank.questions[0].id, language, spec)

@@ -174,8 +174,8 @@ def save_as_new(
 ) -> Assessment:
     """A new saved assessment with these answers, each with its question's fingerprint."""
     from smreadiness.reask import record_fingerprints
+    from smreadiness.session import replace_fields
     from smreadiness.store.assessment import MAX_NAME
-    from smreadiness.tui.session import replace_fields
 
     copy = store.create(
         name[:MAX_NAME], bank=reference, bank_version=bank.version, language=language

@@ -168,7 +168,7 @@ CASES: list[Case] = [
     (
         "schema-not-a-number",
         '[meta]\nschema_version = "1"\n[answers]\n',
-        ["{p}{opt:schema_version}: meta.schema_version: must be a whole number"],
+        ["{p}{opt:schema_version}: meta.schema_version: must be a whole number, 1 or more"],
     ),
     (
         "name-as-number",

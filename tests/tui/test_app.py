@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("namespace", "message"),
     [
         (args("resume", target="nobody"), "no saved assessment named 'nobody'"),
-        (args("resume", target=""), "give the name or id of a saved assessment"),
+        (args("resume", target=""), "no saved assessments yet"),
         (args("new", name="x" * 300), "--name is 300 characters"),
     ],
 )
@@ -216,3 +216,26 @@ async def test_keys_typed_while_the_app_starts_are_kept_in_order() -> None:
         await pilot.press("?")  # typed after the screen appeared: comes after them
         await pilot.pause()
         assert field.value == "Hi!?"
+
+
+async def test_quitting_an_open_assessment_says_it_is_saved_and_how_to_go_on() -> None:
+    save("Café Mokka", {"purpose.goals": "vague"}, current="purpose.growth")
+    save("Café Mokka Kallio", {})
+    app = make_app(args("resume", target="cafe mokka"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.goodbye == (
+        "Every answer is saved. Continue where you left off with: "
+        "smreadiness resume 'Café Mokka'"
+    )
+
+
+async def test_quitting_from_home_says_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.goodbye is None

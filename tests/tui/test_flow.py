@@ -60,7 +60,9 @@ async def test_new_interview_reaches_the_personas_verdict(
                 k: v for k, v in on_disk.answers.items()
             }
         assert isinstance(app.screen, ReviewScreen)
-        assert "of 30 answered" in screen_text(app)
+        # Counted as the interview counts: every question asked, optional ones included.
+        asked = len(app.screen.session.visible())
+        assert f"of {asked} answered" in screen_text(app)
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
@@ -278,3 +280,87 @@ async def test_review_enter_edits_and_returns_to_the_review(bank: Any) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert stored("review-me").answers["purpose.goals"] == "measurable"
+
+
+async def test_next_keeps_what_was_typed_into_a_text_answer() -> None:
+    """PgDn used to move on and drop the text typed into the field, without a word."""
+    save("Typed", {}, current="message.pitch")
+    app = make_app(args("resume", target="Typed"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.question_id == "message.pitch"
+        await type_text(pilot, "Bread at 5 am, two blocks from you")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert stored("typed").answers["message.pitch"] == "Bread at 5 am, two blocks from you"
+        assert app.screen.question_id != "message.pitch"
+
+
+async def test_next_on_a_bad_number_says_why_and_stays() -> None:
+    save("Numbers", {}, current="resources.hours")
+    app = make_app(args("resume", target="Numbers"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "999")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.screen.question_id == "resources.hours"
+        assert "out of range" in problem(app)
+        assert "resources.hours" not in stored("numbers").answers
+
+
+async def test_a_follow_up_unlocked_from_the_review_is_asked_next(bank: Any) -> None:
+    from smreadiness.tui.screens.interview import InterviewScreen
+    from smreadiness.tui.screens.review import ReviewScreen
+
+    answers = dict(bank.example("webshop-no-plan").answers)
+    answers["market.online"] = "unknown"
+    answers.pop("market.platforms", None)
+    save("Follow", answers)
+    app = make_app(args("resume", target="Follow"))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        answers_list = review.query_one("#answers")
+        answers_list.highlighted = answers_list.get_option_index("market.online")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1")  # known: the platforms follow-up is asked before the review
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.question_id == "market.platforms"
+        assert "adds 1 follow-up question" in screen_text(app)
+        await type_text(pilot, "Instagram")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert stored("follow").answers["market.platforms"] == "Instagram"
+        # Back on the review, on the question edited, not at the top.
+        highlighted = app.screen.query_one("#answers").highlighted_option
+        assert highlighted is not None and highlighted.id == "market.online"
+
+
+async def test_the_example_answer_is_shown_whole() -> None:
+    """As a placeholder in the one-line field it was cut mid-sentence at 80 columns."""
+    app = make_app(args("new", name="Why"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.question_id == "purpose.why"
+        main = " ".join(line.split("▏")[0] for line in screen_text(app).splitlines())
+        assert "e.g. To get more catering orders from offices in our neighbourhood." in " ".join(
+            main.split()
+        )
+
+
+async def test_one_way_of_counting_questions() -> None:
+    app = make_app(args("new", name="Count"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        total = len(app.screen.session.visible())
+        text = screen_text(app)
+        assert f"question 1 of {total}" in text
+        assert f"0 of {total} answered" in text
+        assert "required" not in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui_helpers import make_app, save, screen_text, type_text
+from tui_helpers import args, make_app, save, screen_text, type_text
 
 
 async def test_first_run_is_a_welcome_not_an_empty_table() -> None:
@@ -36,7 +36,7 @@ async def test_new_assessment_asks_for_a_name_then_interviews() -> None:
     from smreadiness.tui.screens.interview import InterviewScreen
 
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -51,9 +51,11 @@ async def test_new_assessment_asks_for_a_name_then_interviews() -> None:
         [entry] = Store().entries()
         assert entry.assessment is not None
         assert entry.assessment.name == "Bakery [b]Aurora[/b]"
-        await pilot.press("escape")  # back from the first question: home, with the new one
+        await pilot.press("escape")  # back from the first question with nothing answered
         await pilot.pause()
-        assert "Bakery [b]Aurora[/b]" in screen_text(app)
+        await pilot.pause(0.2)  # the toast is drawn a frame later
+        assert "was not kept" in screen_text(app)  # an empty assessment is not left behind
+        assert Store().entries() == []
 
 
 async def test_table_progress_verdict_filter_and_sort(bank: Any) -> None:
@@ -219,3 +221,60 @@ async def test_deleting_the_last_one_shows_the_welcome_again() -> None:
         await pilot.press("ctrl+e")  # and the welcome's keys work
         await pilot.pause()
         assert "Open an example company" in screen_text(app)
+
+
+async def test_a_file_dated_past_the_end_of_time_does_not_take_home_down(
+    tui_environment: Any,
+) -> None:
+    """One imported file dated 9999-12-31T23:59:59-23:59 crashed the home screen for everyone
+    (a served room included); now it is one unreadable row and the rest still opens."""
+    save("Fine", {})
+    planted = tui_environment / "future.toml"
+    planted.write_text(
+        '[meta]\nname = "Future"\nupdated = 9999-12-31T23:59:59-23:59\n\n[answers]\n',
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⚠ future.toml" in text
+        assert "Fine" in text
+        home = app.screen
+        index = [row.file for row in home.rows].index("future.toml")
+        home.query_one("#table").move_cursor(row=index)
+        await pilot.pause()
+        assert "meta.updated" in screen_text(app)
+    assert planted.exists()
+
+
+async def test_bidi_and_invisible_characters_in_a_name_are_shown_escaped() -> None:
+    save("Evil\u202eyrekab\u200b", {})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "\u202e" not in text and "\u200b" not in text
+        assert "\\u202e" in text
+
+
+async def test_the_delete_dialog_speaks_swedish_keys_too() -> None:
+    from smreadiness.store import Store
+
+    save("Behåll mig", {})
+    save("Radera mig", {})
+    app = make_app(args(lang="sv", lang_given=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "radera")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "(j)" in text and "Behåll (n)" in text and "(y)" not in text
+        await pilot.press("y")  # not a Swedish answer: nothing happens
+        await pilot.pause()
+        assert len(Store().entries()) == 2
+        await pilot.press("j")
+        await pilot.pause()
+        assert [e.assessment.name for e in Store().entries() if e.assessment] == ["Behåll mig"]
+        assert "Avsluta" in screen_text(app)  # Quit stays on the footer at 120 columns

@@ -13,7 +13,7 @@ from smreadiness.engine import check_answers
 from smreadiness.history import Snapshot
 from smreadiness.i18n import N_, _, format_date
 from smreadiness.report.compare import Comparison, ScoreChange, Side, compare
-from smreadiness.tui.session import Session
+from smreadiness.session import Session
 from smreadiness.tui.text import literal, score_colour, verdict_content
 
 

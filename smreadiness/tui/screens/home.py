@@ -247,7 +247,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ExamplePicker(bank.examples), self.open_example)
 
     def open_example(self, example_id: str | None) -> None:
-        from smreadiness.tui.session import Session
+        from smreadiness.session import Session
         from smreadiness.tui.workshop import copy_example
 
         bank = self.banks.get(None)
@@ -262,7 +262,7 @@ class HomeScreen(Screen[None]):
         self.nav.open_session(Session(self.nav.store, copy, bank))
 
     def action_open(self) -> None:
-        from smreadiness.tui.session import Session
+        from smreadiness.session import Session
 
         row = self._selected()
         if row is None:

@@ -15,11 +15,11 @@ from textual.widgets import Header, Input, Static
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
-from smreadiness.i18n import N_, _
+from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
+from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
-from smreadiness.tui.session import Session
 from smreadiness.tui.text import dots, literal
 from smreadiness.tui.widgets.choice_question import ChoiceQuestion
 from smreadiness.tui.widgets.key_bar import KeyBar
@@ -54,11 +54,6 @@ class InterviewScreen(Screen[None]):
     AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("1", "pick(1)", N_("Pick"), key_display="1-9", priority=True),
-        *(
-            Binding(str(n), f"pick({n})", f"Pick {n}", show=False, priority=True)
-            for n in range(2, 10)
-        ),
         Binding("escape", "back", N_("Back"), tooltip=N_("The previous question")),
         Binding("left", f"back('{ARROW}')", N_("Back"), show=False, priority=True),
         Binding(
@@ -78,6 +73,8 @@ class InterviewScreen(Screen[None]):
         ),
         Binding("s", "skip", N_("Skip"), tooltip=N_("Don't know yet: leave it unanswered for now")),
         Binding("ctrl+s", f"skip('{FIELD}')", N_("Skip")),
+        Binding("r", "review", N_("Review"), tooltip=N_("All answers, then the result")),
+        Binding("ctrl+r", f"review('{FIELD}')", N_("Review")),
         Binding("f", "flag", N_("Flag"), tooltip=N_("Mark it to revisit")),
         Binding("ctrl+g", f"flag('{FIELD}')", N_("Flag")),
         Binding("n", "note", N_("Note")),
@@ -86,8 +83,12 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+y", f"why('{FIELD}')", N_("Why")),
         Binding("o", "outline", N_("Outline"), tooltip=N_("All questions; jump anywhere")),
         Binding("ctrl+o", f"outline('{FIELD}')", N_("Outline")),
-        Binding("r", "review", N_("Review"), tooltip=N_("All answers, then the result")),
-        Binding("ctrl+r", f"review('{FIELD}')", N_("Review")),
+        # Last of the footer's keys: the numbers are on screen beside the options.
+        Binding("1", "pick(1)", N_("Pick"), key_display="1-9", priority=True),
+        *(
+            Binding(str(n), f"pick({n})", f"Pick {n}", show=False, priority=True)
+            for n in range(2, 10)
+        ),
         # Shown in help and the palette: the footer has no room left at 80 columns.
         Binding("p", "app.present", N_("Present"), show=False),
     ]
@@ -210,6 +211,13 @@ class InterviewScreen(Screen[None]):
         if question_id == self.question_id:
             self.show_answer(self.question())
 
+    def _answer_widget(self) -> QuestionWidget | None:
+        question = self.session.bank.question(self.question_id)
+        if question is None:
+            return None
+        found = self.query(f"#{question.kind}").results(QuestionWidget)
+        return next(iter(found), None)
+
     def show_marks(self) -> None:
         self.query_one(QuestionMarks).show(self.session, self.question_id)
 
@@ -270,9 +278,25 @@ class InterviewScreen(Screen[None]):
 
     def submit(self, question_id: str, value: Scalar | None) -> None:
         """Save the answer and show what comes next, before the next key is read."""
+        before = {q.id for q in self.session.visible()}
         following = self.session.following(question_id, value)
-        if self._save(lambda: self.session.answer(question_id, value, following)):
-            self._advance(following)
+        if not self._save(lambda: self.session.answer(question_id, value, following)):
+            return
+        added = [q.id for q in self.session.visible() if q.id not in before]
+        if added:
+            self.notify(
+                ngettext(
+                    "That answer adds {count} follow-up question: {total} in all now.",
+                    "That answer adds {count} follow-up questions: {total} in all now.",
+                    len(added),
+                ).format(count=len(added), total=len(self.session.visible())),
+                timeout=4,
+            )
+            if self.review_after:  # editing from the review: ask the follow-up before going back
+                self.question_id = added[0]
+                self.show_question()
+                return
+        self._advance(following)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
@@ -293,11 +317,29 @@ class InterviewScreen(Screen[None]):
     def action_back(self, _via: str = "") -> None:
         previous = self.session.neighbour(self.question_id, -1)
         if previous is None:
+            discarded = self._discard_if_untouched()
+            app = self.app
             self.nav.go_back(self.nav.home_screen)
+            if discarded:
+                message = _("Nothing was answered, so {name} was not kept.")
+                app.call_after_refresh(
+                    app.notify, message.format(name=self.session.name), timeout=4, markup=False
+                )
             return
         self.go_to(previous)
 
+    def _discard_if_untouched(self) -> bool:
+        """Back out of a new interview before any answer: nothing is left behind."""
+        kept = self.session.assessment
+        if kept.answers or kept.notes or kept.flagged or kept.skipped or kept.done or kept.history:
+            return False
+        return self._save(lambda: self.session.store.delete(kept.id))
+
     def action_forward(self, _via: str = "") -> None:
+        typed = self._answer_widget()
+        if typed is not None and typed.pending():
+            typed.submit_pending()  # saved and moved on as Enter would, or the problem shown
+            return
         following = self.session.neighbour(self.question_id, 1)
         if following is not None:
             self._save(lambda: self.session.move_to(following))

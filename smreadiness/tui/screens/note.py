@@ -10,9 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from smreadiness.i18n import N_, _
+from smreadiness.store.assessment import MAX_NOTE
 from smreadiness.tui.text import literal
-
-MAX_NOTE = 1000
 
 
 class NoteScreen(ModalScreen[str | None]):

@@ -12,8 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from smreadiness.i18n import N_, _
+from smreadiness.session import Session
 from smreadiness.tui.lines import list_width, question_line
-from smreadiness.tui.session import Session
 from smreadiness.tui.text import literal
 
 

@@ -20,9 +20,9 @@ from smreadiness.history import Snapshot, previous_snapshot
 from smreadiness.i18n import N_, _
 from smreadiness.problems import ProblemsError
 from smreadiness.report.labels import range_text
+from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
-from smreadiness.tui.session import Session
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
 from smreadiness.tui.widgets.tab_bar import TabBar

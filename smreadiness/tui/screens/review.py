@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 
 from smreadiness.i18n import N_, _
 from smreadiness.report.labels import answer_label
+from smreadiness.session import Session
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.lines import list_width, question_line
-from smreadiness.tui.session import Session
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
 
@@ -64,8 +64,16 @@ class ReviewScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.fresh:  # just filled by on_mount
             self.fresh = False
-        elif self.is_mounted:  # back from editing an answer
-            self.fill(self.query_one(OptionList).highlighted)
+        elif self.is_mounted:  # back from editing an answer: stay on it, where it was
+            answers = self.query_one(OptionList)
+            edited = self._highlighted()
+            self.fill(answers.highlighted)
+            if edited is not None:
+                try:
+                    answers.highlighted = answers.get_option_index(edited)
+                except KeyError:
+                    pass  # the question is no longer asked
+            self.call_after_refresh(answers.scroll_to_highlight)
 
     def fill(self, highlighted: int | None = None) -> None:
         session = self.session
@@ -78,7 +86,8 @@ class ReviewScreen(Screen[None]):
         summary = [
             Content.styled(
                 _("{answered} of {total} answered").format(
-                    answered=result.answered_count, total=result.question_count
+                    answered=sum(1 for q in visible if q.id in session.answers),
+                    total=len(visible),
                 ),
                 "bold",
             )
@@ -87,6 +96,13 @@ class ReviewScreen(Screen[None]):
             open_count = len(result.unanswered)
             summary.append(
                 Content.styled(_("{count} still open").format(count=open_count), "$warning")
+            )
+        optional_empty = sum(1 for q in visible if q.optional and q.id not in session.answers)
+        if optional_empty:
+            summary.append(
+                Content.styled(
+                    _("{count} optional left empty").format(count=optional_empty), "dim"
+                )
             )
         if flagged:
             summary.append(

@@ -83,12 +83,12 @@ class LivePanel(VerticalScroll):
             if evaluation.score is None
             else "\n" + _("Score so far {score}/100").format(score=evaluation.score)
         )
-        self.query_one("#live-progress", Static).update(
-            Content(
-                _("{answered} of {total} required answered").format(
-                    answered=evaluation.answered_count, total=evaluation.question_count
-                )
-                + score
-            )
+        # Counted as the question header counts: every question asked now, optional included.
+        progress = _("{answered} of {total} answered").format(
+            answered=sum(status.values()), total=len(status)
         )
+        optional = len(status) - evaluation.question_count
+        if optional > 0:
+            progress += " " + _("({count} optional)").format(count=optional)
+        self.query_one("#live-progress", Static).update(Content(progress + score))
         self.query_one(DimensionChart).show(dimension_rows(bank, evaluation, status))

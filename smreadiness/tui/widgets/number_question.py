@@ -12,33 +12,8 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
 from smreadiness.engine import check_answer
 from smreadiness.i18n import _
+from smreadiness.report.labels import describe_range, plain_number
 from smreadiness.tui.widgets.question import QuestionWidget
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def describe_range(question: Question) -> str:
-    """``A whole number from 0 to 168 (h/week)``."""
-    low, high = _number(question.min), _number(question.max)
-    whole = question.integer
-    if low and high:
-        text = (
-            _("A whole number from {low} to {high}")
-            if whole
-            else _("A number from {low} to {high}")
-        )
-    elif low:
-        text = _("A whole number of at least {low}") if whole else _("A number of at least {low}")
-    elif high:
-        text = _("A whole number of at most {high}") if whole else _("A number of at most {high}")
-    else:
-        text = _("A whole number") if whole else _("A number")
-    unit = f" ({question.unit})" if question.unit else ""
-    return text.format(low=low, high=high) + unit + ". " + _("Enter saves it and moves on.")
 
 
 class NumberQuestion(QuestionWidget):
@@ -63,13 +38,21 @@ class NumberQuestion(QuestionWidget):
         super().load(question, value)
         field = self.query_one(Input)
         field.placeholder = question.placeholder or _("a number")
-        field.value = "" if value is None else _number(float(value))
+        field.value = "" if value is None else plain_number(float(value))
         field.cursor_position = len(field.value)
         self.query_one("#number-hint", Static).update(describe_range(question))
         self._check(field.value)
 
     def focus_answer(self) -> None:
         self.screen.set_focus(self.query_one(Input))
+
+    def pending(self) -> bool:
+        saved = "" if self.value is None else plain_number(float(self.value))
+        return self.query_one(Input).value.strip() != saved
+
+    def submit_pending(self) -> None:
+        field = self.query_one(Input)
+        field.post_message(Input.Submitted(field, field.value))
 
     def _parse(self, text: str) -> tuple[Scalar | None, str | None]:
         """The checked number, or what is wrong with the text so far."""

@@ -23,10 +23,20 @@ class QuestionWidget(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.question: Question | None = None
+        self.value: Scalar | None = None
+        """The saved answer shown when the question was loaded."""
 
     def load(self, question: Question, value: Scalar | None) -> None:
         """Show ``question`` with its saved answer (or none)."""
         self.question = question
+        self.value = value
+
+    def pending(self) -> bool:
+        """Something typed but not yet given as the answer (moving on must not drop it)."""
+        return False
+
+    def submit_pending(self) -> None:
+        """Give what was typed as the answer, checked as Enter checks it."""
 
     def focus_answer(self) -> None:
         """Put the keyboard where the answer is given, at once (keys typed ahead go there)."""

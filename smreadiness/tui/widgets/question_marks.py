@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from smreadiness.i18n import _
-from smreadiness.tui.session import Session
+from smreadiness.session import Session
 from smreadiness.tui.text import literal
 
 

@@ -27,6 +27,7 @@ class TextQuestion(QuestionWidget):
     DEFAULT_CSS = """
     TextQuestion { height: auto; }
     TextQuestion .count { color: $text-muted; padding: 0 1; }
+    TextQuestion .example { color: $text-muted; padding: 0 1; text-style: italic; }
     TextQuestion .count.-over { color: $warning; }
     TextQuestion .count.-too-long { color: $error; }
     """
@@ -34,17 +35,33 @@ class TextQuestion(QuestionWidget):
     def compose(self) -> ComposeResult:
         yield Input(id="text-input", select_on_focus=False)
         yield Static("", classes="count", id="text-count")
+        yield Static("", classes="example", id="text-example", markup=False)
 
     def load(self, question: Question, value: Scalar | None) -> None:
         super().load(question, value)
         field = self.query_one(Input)
-        field.placeholder = question.placeholder
+        # The bank's example goes under the field, where it wraps; as a placeholder a long one
+        # was cut mid-sentence in the one-line field.
+        field.placeholder = ""
+        example = self.query_one("#text-example", Static)
+        example.update(question.placeholder)
+        example.display = bool(question.placeholder)
         field.value = "" if value is None else str(value)
         field.cursor_position = len(field.value)
         self._count(field.value)
 
     def focus_answer(self) -> None:
         self.screen.set_focus(self.query_one(Input))
+
+    def pending(self) -> bool:
+        """Text typed that differs from the saved answer (Next must not drop it)."""
+        typed = self.query_one(Input).value.strip()
+        return typed != ("" if self.value is None else str(self.value))
+
+    def submit_pending(self) -> None:
+        """Check and save the typed text as Enter does."""
+        field = self.query_one(Input)
+        field.post_message(Input.Submitted(field, field.value))
 
     def _count(self, text: str) -> bool:
         """Update the count; False when the text is over the hard limit."""

@@ -59,6 +59,27 @@ class Session:
             self._problems = {p.question: p.message for p in problems}
         return self._answers
 
+    def handle(self) -> str:
+        """How to name this assessment on a command line, shell-quoted: its name when that
+        finds it (``smreadiness resume 'Café Mokka'``), else its id."""
+        import shlex
+
+        from smreadiness.i18n import language
+        from smreadiness.listing import name_index
+        from smreadiness.problems import ProblemsError
+        from smreadiness.store import StoreError
+        from smreadiness.textsafe import clean
+
+        assessment = self.assessment
+        handle = assessment.name or assessment.id
+        store = self.store
+        try:
+            if store.find(handle, lambda: name_index(store, language())).id != assessment.id:
+                handle = assessment.id
+        except (StoreError, ProblemsError):
+            handle = assessment.id
+        return shlex.quote(clean(handle, single_line=True))
+
     def problem(self, question_id: str) -> str | None:
         """Why a saved answer cannot be used (e.g. written for an older bank), if it cannot."""
         self.answers  # noqa: B018 - fills the problems as a side effect

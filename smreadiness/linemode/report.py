@@ -1,0 +1,80 @@
+"""The result as sentences: one thought per line, nothing drawn (no bars, tables or boxes)."""
+
+from __future__ import annotations
+
+from smreadiness.i18n import _
+from smreadiness.report.document import ReportDoc
+
+
+def report_lines(doc: ReportDoc) -> list[str]:
+    """The verdict, its reasons, what would change it, the plan and the scores, as lines that
+    each make sense read aloud on their own."""
+    lines = [
+        _("Result for {name}.").format(name=doc.name),
+        _("Verdict: {verdict}. {meaning}").format(
+            verdict=doc.verdict_word, meaning=doc.verdict_meaning
+        ),
+    ]
+    if doc.score is not None:
+        lines.append(_("Overall score: {score} out of 100.").format(score=doc.score))
+    if not doc.complete:
+        lines.append(
+            _("This is a partial result: {progress}; {range}.").format(
+                progress=doc.progress, range=doc.range
+            )
+        )
+    if doc.reasons:
+        lines.append("")
+        total = len(doc.reasons)
+        for number, reason in enumerate(doc.reasons, start=1):
+            lines.append(
+                _("Reason {number} of {total}, {kind}: {message}").format(
+                    number=number, total=total, kind=reason.kind_word, message=reason.message
+                )
+            )
+            for answer in reason.answers:
+                lines.append(
+                    _("Because you answered {answer} to: {prompt}").format(
+                        answer=answer.answer, prompt=answer.prompt
+                    )
+                )
+    if doc.what_if:
+        lines.append("")
+        for item in doc.what_if:
+            changes = _(" and ").join(
+                _("answering {answer} to {prompt}").format(
+                    answer=line.answer.rstrip("."), prompt=line.prompt
+                )
+                for line in item.changes
+            )
+            lines.append(
+                _("What would change it: {changes}; the verdict would then be {verdict}.").format(
+                    changes=changes, verdict=item.verdict_word
+                )
+            )
+    actions = [(group.title, action) for group in doc.steps for action in group.actions]
+    if actions:
+        lines.append("")
+        for number, (step, action) in enumerate(actions, start=1):
+            lines.append(
+                _("Plan step {number} of {total} ({step}): {title}. {detail}").format(
+                    number=number,
+                    total=len(actions),
+                    step=step,
+                    title=action.title.rstrip("."),
+                    detail=action.detail,
+                )
+            )
+    scored = [d for d in doc.dimensions if d.score is not None]
+    if scored:
+        lines.append("")
+        for dimension in scored:
+            lines.append(
+                _("{area}: {score} out of 100.").format(area=dimension.title, score=dimension.score)
+            )
+    if doc.unanswered:
+        lines.append("")
+        lines.append(_("Still unanswered: {count} questions.").format(count=len(doc.unanswered)))
+        for prompt in doc.unanswered:
+            lines.append(_("Unanswered: {prompt}").format(prompt=prompt))
+    return lines

@@ -1,0 +1,154 @@
+"""What a first-time user meets on the command line: formats from file names, one wording for
+partial verdicts, names found as people type them, no duplicate names, honest hints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_cli, write_toml
+
+CAFE = {"meta": {"name": "Café Mokka"}, "answers": {"purpose.goals": "vague"}}
+
+
+def _import(path: Path, *extra: str) -> Any:
+    result = run_cli("import", str(path), *extra)
+    assert result.code == 0, result.err
+    return result
+
+
+@pytest.mark.parametrize(
+    "name,marker",
+    [("r.md", "# "), ("r.markdown", "# "), ("r.html", "<!DOCTYPE html>"), ("r.json", '{')],
+)
+def test_report_format_follows_the_file_name(
+    answers_file: Any, tmp_path: Path, name: str, marker: str
+) -> None:
+    out = tmp_path / name
+    result = run_cli("report", str(answers_file("bakery-cafe")), "-o", str(out))
+    assert result.code == 0, result.err
+    assert out.read_text("utf-8").lstrip().startswith(marker)
+
+
+def test_explicit_format_wins_and_a_disagreeing_name_is_a_usage_error(
+    answers_file: Any, tmp_path: Path
+) -> None:
+    source = str(answers_file("bakery-cafe"))
+    out = tmp_path / "report.txt"
+    assert run_cli("report", source, "--format", "text", "-o", str(out)).code == 0
+    odd = tmp_path / "report.dat"
+    assert run_cli("report", source, "--format", "md", "-o", str(odd)).code == 0
+    assert odd.read_text("utf-8").startswith("# ")
+    clash = run_cli("report", source, "--format", "md", "-o", str(tmp_path / "r.html"))
+    assert clash.code == 2
+    assert "--format md does not match" in clash.err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_piped_text_report_has_no_trailing_spaces(answers_file: Any) -> None:
+    result = run_cli("report", str(answers_file("bakery-cafe")))
+    assert result.code == 0
+    assert [line for line in result.out.splitlines() if line != line.rstrip()] == []
+
+
+def test_list_words_a_partial_assessment_as_the_home_screen_does(tmp_path: Path) -> None:
+    _import(write_toml(tmp_path / "empty.toml", {"meta": {"name": "Empty"}, "answers": {}}))
+    listed = run_cli("list")
+    assert "open: NO-GO to GO" in listed.out
+    assert "so far" not in listed.out
+    row = json.loads(run_cli("list", "--format", "json").out)[0]
+    assert (row["worst"], row["best"]) == ("no_go", "go")
+
+
+def test_names_are_found_without_accents_and_by_a_word(tmp_path: Path) -> None:
+    _import(write_toml(tmp_path / "cafe.toml", CAFE))
+    for typed in ("cafe mokka", "CAFÉ MOKKA", "mokka", "Caf", "  cafe   mokka "):
+        result = run_cli("report", typed, "--format", "json")
+        assert result.code == 0, (typed, result.err)
+        assert json.loads(result.out)["name"] == "Café Mokka"
+
+
+def test_several_matches_are_listed_not_guessed(tmp_path: Path) -> None:
+    _import(write_toml(tmp_path / "a.toml", CAFE))
+    _import(write_toml(tmp_path / "b.toml", {**CAFE, "meta": {"name": "Café Mokka Kallio"}}))
+    result = run_cli("report", "mokka")
+    assert result.code == 1
+    assert "2 assessments match 'mokka'" in result.err
+    assert "Café Mokka (" in result.err and "Café Mokka Kallio (" in result.err
+    exact = run_cli("report", "cafe mokka", "--format", "json")  # the exact name still wins
+    assert json.loads(exact.out)["name"] == "Café Mokka"
+
+
+def test_importing_the_same_name_twice_keeps_names_unique(tmp_path: Path) -> None:
+    path = write_toml(tmp_path / "cafe.toml", CAFE)
+    _import(path)
+    second = _import(path)
+    assert "saved already" in second.err and "'Café Mokka (2)'" in second.err
+    named = _import(path, "--name", "Mokka at the station")
+    assert named.err == ""
+    names = sorted(row["name"] for row in json.loads(run_cli("list", "--format", "json").out))
+    assert names == ["Café Mokka", "Café Mokka (2)", "Mokka at the station"]
+    assert json.loads(run_cli("report", "Café Mokka", "--format", "json").out)["name"] == (
+        "Café Mokka"
+    )
+
+
+def test_resume_without_a_name_opens_the_latest(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from smreadiness.store import Store
+    from smreadiness.tui.start import resolve_start
+
+    _import(write_toml(tmp_path / "a.toml", {"meta": {"name": "Older"}, "answers": {}}))
+    _import(write_toml(tmp_path / "b.toml", {"meta": {"name": "Newer"}, "answers": {}}))
+    store = Store()
+    newer = store.find("Newer")
+    store.update(newer.id, lambda a: a.with_answer("purpose.goals", "vague"))
+    start = resolve_start(SimpleNamespace(command="resume", target=None, lang="en"))
+    assert start.session is not None and start.session.assessment.name == "Newer"
+
+
+def test_history_hints_only_what_can_be_done(tmp_path: Path, bank: Any) -> None:
+    from smreadiness.history import add_snapshot
+    from smreadiness.store import Store
+
+    _import(write_toml(tmp_path / "a.toml", {"meta": {"name": "Solo"}, "answers": {}}))
+    store = Store()
+    solo = store.find("Solo")
+    store.update(solo.id, lambda a: add_snapshot(a.with_answer("purpose.goals", "vague"), bank))
+    text = run_cli("history", "Solo")
+    assert text.code == 0, text.err
+    assert "compare" not in text.out  # one snapshot: nothing to compare it with
+    assert f"1 of {bank_question_count(bank)} (partial)" in text.out
+    (row,) = json.loads(run_cli("history", "Solo", "--format", "json").out)
+    assert row["answered"] == 1 and row["complete"] is False
+
+
+def bank_question_count(bank: Any) -> int:
+    from smreadiness.engine import evaluate_answers
+
+    return int(evaluate_answers(bank, {}, what_if=False, plan=False).question_count)
+
+
+def test_examples_point_at_the_presenter_by_its_name() -> None:
+    result = run_cli("examples")
+    assert "presenter view" in result.out
+    assert "in the interview" not in result.out
+
+
+def test_a_data_dir_of_its_own_keeps_its_settings_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smreadiness.paths import config_dir
+
+    monkeypatch.delenv("SMREADINESS_CONFIG_DIR")
+    assert config_dir() == Path(str(tmp_path / "data")) / ".settings"
+    from smreadiness.tui.config import load_theme, save_theme
+
+    save_theme("nord")
+    assert load_theme() == "nord"
+    assert (tmp_path / "data" / ".settings" / "config.toml").exists()
+    assert run_cli("list", "--format", "json").out.strip() == "[]"  # not an assessment
