@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck unit bench bench-tui catalogs clean
+.PHONY: run test lint typecheck unit bench bench-tui bench-serve catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bench: $(VENV)/.installed-test
 bench-tui: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q smreadiness
 	$(BIN)/python bench/tui_startup.py
+
+# Memory of `serve`: the server alone, one browser session and 40 (Linux, reads /proc).
+bench-serve: $(VENV)/.installed-test
+	$(BIN)/python bench/serve_memory.py --sessions 1,40
 
 # Interface strings: extract the marked ones, merge them into the fi/sv catalogs, compile.
 # The compiled .mo files are committed, so installing needs no Babel step.

@@ -175,9 +175,26 @@ def _compare(parser: argparse.ArgumentParser) -> None:
 
 def _serve(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        help=_("address to listen on (default 127.0.0.1, this machine only; another warns)"),
     )
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=40,
+        metavar="N",
+        help=_("at most N browsers at once; the next one is told the room is full (default 40)"),
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help=_(
+            "the folder every browser saves to and opens from (default: your own "
+            "assessments on loopback; beyond it, a separate folder for each browser)"
+        ),
+    )
 
 
 def _nothing(parser: argparse.ArgumentParser) -> None:

@@ -1,13 +1,25 @@
-"""``smreadiness serve``: the interview in web browsers, one app process per browser session."""
+"""``smreadiness serve``: the interview in web browsers, one app process per browser session.
+
+Safe to share: a fresh access token in the printed link, loopback unless ``--host`` says
+otherwise (then a warning), at most ``--max-sessions`` apps at once, and, beyond loopback,
+visitors kept away from the host's own assessments (each browser gets its own folder) unless
+``--data DIR`` names a folder for all of them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import ipaddress
 import socket
+from datetime import UTC, datetime
+from pathlib import Path
 
 from smreadiness.cli import EXIT_OK, EXIT_PROBLEM
 from smreadiness.cli.common import error
+from smreadiness.i18n import _
+
+EXIT_USAGE = 2
+WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def is_loopback(host: str) -> bool:
@@ -17,6 +29,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def beyond_loopback_warning(host: str, port: int) -> str | None:
+    """The warning printed when serving on an address other machines can reach, or None."""
+    if is_loopback(host):
+        return None
+    return _(
+        "smreadiness: warning: serving on {host} port {port}, beyond this machine: anyone on "
+        "that network with the link can connect."
+    ).format(host=host or "*", port=port)
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -39,26 +61,110 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
+def link(host: str, port: int, token: str) -> str:
+    """The address to share: the machine's name for a wildcard host, the token in the query."""
+    if host in ("127.0.0.1", "::1"):
+        name = "localhost"
+    elif host in WILDCARDS:
+        name = socket.gethostname()
+    else:
+        name = host
+    if ":" in name:
+        name = f"[{name}]"
+    return f"http://{name}:{port}/?token={token}"
+
+
+def private_dir(path: Path) -> None:
+    """Create ``path`` and any missing parents, each readable by the owner only."""
+    missing = []
+    for level in (path, *path.parents):
+        if level.exists():
+            break
+        missing.append(level)
+    for level in reversed(missing):
+        level.mkdir(mode=0o700)
+        level.chmod(0o700)
+
+
+def server_folder() -> Path:
+    """A fresh folder for one run of a server beyond loopback: its visitors' data and settings."""
+    import secrets
+
+    from smreadiness.paths import data_dir
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return data_dir() / "served" / f"{stamp}-{secrets.token_hex(3)}"
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    host, port = args.host, args.port
+    import secrets
+
+    host, port, limit = args.host, args.port, args.max_sessions
     if not 0 < port < 65536:
         error(f"smreadiness: --port must be 1-65535, not {port}")
-        return 2
+        return EXIT_USAGE
+    if limit < 1:
+        error(_("smreadiness: --max-sessions must be at least 1, not {count}").format(count=limit))
+        return EXIT_USAGE
+    shared = Path(args.data).expanduser().resolve() if args.data is not None else None
+    if shared is not None and shared.exists() and not shared.is_dir():
+        error(_("smreadiness: --data {path}: not a folder").format(path=shared))
+        return EXIT_USAGE
     problem = port_problem(host, port)
     if problem:
         error(f"smreadiness: {problem}")
         return EXIT_PROBLEM
-    if not is_loopback(host):
-        from smreadiness.paths import data_dir
 
-        error(
-            f"smreadiness: warning: serving on {host}, beyond this machine: anyone who can reach "
-            f"it on port {port} can open the app and read or change the assessments in "
-            f"{data_dir()}"
+    from smreadiness.paths import data_dir
+
+    environment: dict[str, str] = {}
+    visitors: Path | None = None
+    try:
+        if shared is not None:
+            private_dir(shared)
+            environment["SMREADINESS_DATA_DIR"] = str(shared)
+        if not is_loopback(host):
+            folder = server_folder()
+            private_dir(folder / "cache")
+            environment["SMREADINESS_CACHE_DIR"] = str(folder / "cache")
+            if shared is None:
+                visitors = folder / "visitors"
+                private_dir(visitors)
+            else:
+                environment["SMREADINESS_CONFIG_DIR"] = str(folder / "config")
+    except OSError as failure:
+        error(f"smreadiness: {failure.filename}: {failure.strerror}")
+        return EXIT_PROBLEM
+
+    warning = beyond_loopback_warning(host, port)
+    if warning:
+        error(warning)
+    if visitors is not None:
+        where = _(
+            "Each browser gets its own folder for its assessments, apart from yours: {path}"
+        ).format(path=visitors)
+    else:
+        where = _("Every browser sees and changes the assessments in {path}").format(
+            path=shared or data_dir()
         )
-    from smreadiness.tui.serve import serve
+    token = secrets.token_urlsafe(32)
+    print(_("Serving smreadiness at {link}").format(link=link(host, port, token)), flush=True)
+    print(where, flush=True)
+    print(
+        _("At most {count} browsers at once. Ctrl+C stops.").format(count=limit),
+        flush=True,
+    )
+    from smreadiness.tui.serve import ServeSettings, app_command, serve
 
-    url = f"http://{'localhost' if host in ('127.0.0.1', '::1') else host}:{port}"
-    print(f"Serving smreadiness at {url} (Ctrl+C stops)", flush=True)
-    serve(host, port, args.lang)
+    serve(
+        ServeSettings(
+            host=host,
+            port=port,
+            token=token,
+            command=app_command(args.lang),
+            max_sessions=limit,
+            visitors_dir=visitors,
+            environment={key: value for key, value in environment.items() if value},
+        )
+    )
     return EXIT_OK

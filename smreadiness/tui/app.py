@@ -312,14 +312,21 @@ class SmReadinessApp(App[int]):
             self.push_screen(HelpScreen())
 
     def save_report(self, session: Session) -> None:
-        from smreadiness.tui.screens.save_file import SaveFileScreen
-
-        self.push_screen(SaveFileScreen(session, "report"))
+        self.save_file(session, "report")
 
     def export_assessment(self, session: Session) -> None:
+        self.save_file(session, "assessment")
+
+    def save_file(self, session: Session, what: str) -> None:
+        """A path on this machine in a terminal; in a browser, a download and never a path."""
+        if self.is_web:
+            from smreadiness.tui.screens.download import DownloadScreen
+
+            self.push_screen(DownloadScreen(session, what))
+            return
         from smreadiness.tui.screens.save_file import SaveFileScreen
 
-        self.push_screen(SaveFileScreen(session, "assessment"))
+        self.push_screen(SaveFileScreen(session, what))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from smreadiness.tui.palette import system_commands

@@ -81,13 +81,18 @@ def system_commands(
             _("What changed since the previous finished snapshot"),
             screen.action_compare,
         )
+    web = app.is_web  # in a browser both are downloads, never a path on the serving machine
     yield SystemCommand(
         _("Save report"),
-        _("Write the full report to a text file"),
+        _("Download the full report to your browser")
+        if web
+        else _("Write the full report to a text file"),
         lambda: app.save_report(session),
     )
     yield SystemCommand(
         _("Export assessment"),
-        _("Write the assessment file, to move it elsewhere"),
+        _("Download the assessment file, to move it elsewhere")
+        if web
+        else _("Write the assessment file, to move it elsewhere"),
         lambda: app.export_assessment(session),
     )

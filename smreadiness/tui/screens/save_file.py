@@ -1,7 +1,12 @@
-"""Asking where to save the report (or the assessment file), and saving it."""
+"""Asking where to save the report (or the assessment file), and saving it: in a terminal only.
+
+In a browser session the app is on someone else's machine, so nothing typed there may name a
+path on it: the app pushes ``DownloadScreen`` instead, and this dialog refuses to write.
+"""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from textual import on
@@ -46,10 +51,12 @@ class SaveFileScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog", classes="-wide"):
             yield Static(_(TITLES[self.what]), classes="title")
             yield Static(Content(_(EXPLAIN[self.what])), classes="intro")
-            yield Input(str(Path.cwd() / default_name(self.session, self.what)), id="path")
+            suggested = Path.cwd() / default_name(self.session, self.what)
+            yield Input(str(suggested), id="path")
+            yield Static(self.where(str(suggested)), id="save-where")
             yield Static("", classes="problem", id="save-problem")
             yield Static(
-                _("Enter saves (an existing file is replaced) · Esc cancels"), classes="hint"
+                _("Enter saves (asks before replacing a file) · Esc cancels"), classes="hint"
             )
 
     def on_mount(self) -> None:
@@ -57,16 +64,80 @@ class SaveFileScreen(ModalScreen[Path | None]):
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         field.focus()
 
+    @staticmethod
+    def resolved(text: str) -> Path:
+        """Where ``text`` saves: ``~`` expanded, relative to the working folder, links followed."""
+        return Path(text.strip()).expanduser().resolve()
+
+    def where(self, text: str) -> Content:
+        if not text.strip():
+            return Content("")
+        try:
+            target = self.resolved(text)
+        except (OSError, RuntimeError, ValueError):
+            return Content("")
+        return literal(_("Saves to: {path}").format(path=target), "dim", single_line=True)
+
+    @on(Input.Changed, "#path")
+    def path_changed(self, event: Input.Changed) -> None:
+        self.query_one("#save-where", Static).update(self.where(event.value))
+        self.query_one("#save-problem", Static).update("")
+
+    def refusal(self, target: Path) -> str | None:
+        """Why ``target`` is not a file this dialog writes, or None."""
+        try:
+            mode = target.stat().st_mode
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            return f"{target}: {error.strerror or error}"
+        if stat.S_ISDIR(mode):
+            return _("{path} is a folder: add a file name to it.").format(path=target)
+        if not stat.S_ISREG(mode):
+            return _(
+                "{path} is a device, pipe or socket, not a file: choose a file name."
+            ).format(path=target)
+        return None
+
     @on(Input.Submitted, "#path")
     def path_given(self, event: Input.Submitted) -> None:
         problem = self.query_one("#save-problem", Static)
         text = event.value.strip()
+        if self.app.is_web:  # never a path on the serving machine from a browser
+            problem.update(Content(_("In a browser the report is downloaded instead.")))
+            return
         if not text:
             problem.update(Content(_("Type a file name first.")))
             return
-        target = Path(text).expanduser()
-        if target.is_dir():
-            target = target / default_name(self.session, self.what)
+        try:
+            target = self.resolved(text)
+        except (OSError, RuntimeError, ValueError) as error:
+            problem.update(literal(str(error)))
+            return
+        refusal = self.refusal(target)
+        if refusal:
+            problem.update(literal(refusal))
+            return
+        if target.exists():
+            from smreadiness.tui.screens.confirm import ConfirmScreen
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self.write(target)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    _("Replace the file?"),
+                    literal(_("{path} exists. Replace it?").format(path=target)),
+                    yes=_("Replace"),
+                ),
+                answered,
+            )
+            return
+        self.write(target)
+
+    def write(self, target: Path) -> None:
+        problem = self.query_one("#save-problem", Static)
         try:
             written = write_file(self.session, self.what, target)
         except (StoreError, OSError) as error:
