@@ -67,6 +67,26 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+DOCUMENTS_DIR_ENV = "SMREADINESS_DOCUMENTS_DIR"
+
+
+def documents_dir() -> Path:
+    """Where the app suggests saving reports: ``SMREADINESS_DOCUMENTS_DIR``, else the user's
+    documents folder when there is one, else the downloads folder, else the working folder."""
+    override = os.environ.get(DOCUMENTS_DIR_ENV)
+    if override:
+        return user_path(override)
+    from platformdirs import user_documents_path, user_downloads_path
+
+    for folder in (user_documents_path(), user_downloads_path()):
+        try:
+            if folder.is_dir():
+                return folder
+        except OSError:
+            continue
+    return Path.cwd()
+
+
 def bundled_banks_dir() -> Path:
     """The bundled question banks: inside the wheel, or ``questions/`` in a source checkout."""
     inside = _PACKAGE_DIR / "questions"

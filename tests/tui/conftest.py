@@ -26,6 +26,9 @@ def tui_environment(
     monkeypatch.setenv("SMREADINESS_DATA_DIR", str(data))
     monkeypatch.setenv("SMREADINESS_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("SMREADINESS_CACHE_DIR", str(bank_cache))
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    monkeypatch.setenv("SMREADINESS_DOCUMENTS_DIR", str(documents))
     # The screenshots are compared in colour; NO_COLOR has its own test.
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TZ", "UTC")

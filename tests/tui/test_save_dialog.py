@@ -38,7 +38,8 @@ async def test_the_resolved_path_is_shown(
     app = make_app(args("resume", target="Bakery"))
     async with app.run_test(size=(120, 30)) as pilot:
         await open_dialog(pilot)
-        suggested = tmp_path.resolve() / "bakery-readiness.txt"
+        # Suggested in the documents folder, as a web page (issue: a .txt in the working folder)
+        suggested = (tmp_path / "documents").resolve() / "bakery-readiness.html"
         assert f"Saves to: {suggested}" in str(app.screen.query_one("#save-where").content)
         await pilot.press("ctrl+u")
         await type_text(pilot, "out/../r.md")
@@ -200,3 +201,23 @@ async def test_the_palette_says_download_in_a_browser(
         commands = {c.title: c.help for c in system_commands(app, app.screen, iter(()))}
     assert commands["Save report"].startswith(word)
     assert commands["Export assessment"].startswith(word)
+
+
+async def test_the_suggested_name_keeps_accented_letters_and_files_are_owner_only(
+    tmp_path: Path, bank: Any
+) -> None:
+    import stat
+
+    from tui_helpers import save
+
+    save("Café Mokka", dict(bank.example("bakery-cafe").answers))
+    app = make_app(args("resume", target="Café Mokka"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_dialog(pilot)
+        field = app.screen.query_one("#path")
+        assert field.value.endswith("café-mokka-readiness.html")
+        await pilot.press("enter")
+        await pilot.pause()
+    written = tmp_path / "documents" / "café-mokka-readiness.html"
+    assert written.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600

@@ -192,7 +192,7 @@ def test_result_no_go_scores(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_save_report_dialog(
     snap_compare: Any, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir("/tmp")
+    monkeypatch.setenv("SMREADINESS_DOCUMENTS_DIR", "/tmp")  # the same path on every machine
     finished()
     app = make_app(args("resume", target="done"))
     assert snap_compare(app, terminal_size=size, run_before=keys("s"))

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from smreadiness.i18n import N_, _
+from smreadiness.paths import documents_dir
 from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.report_file import default_name, write_file
@@ -27,8 +28,8 @@ TITLES = {"report": N_("Save the report"), "assessment": N_("Export the assessme
 EXPLAIN = {
     "report": N_(
         "The full report: verdict, reasons, what-if, the action plan as a checklist, "
-        "scores and every answer with its note. A name ending in .md gives Markdown, .html a "
-        "web page, anything else plain text."
+        "scores and every answer with its note. A name ending in .html gives a web page, .md "
+        "Markdown, .json the JSON result, anything else plain text."
     ),
     "assessment": N_(
         "The assessment file itself (TOML), to import on another machine with `smreadiness import`."
@@ -51,7 +52,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog", classes="-wide"):
             yield Static(_(TITLES[self.what]), classes="title")
             yield Static(Content(_(EXPLAIN[self.what])), classes="intro")
-            suggested = Path.cwd() / default_name(self.session, self.what)
+            suggested = documents_dir() / default_name(self.session, self.what)
             yield Input(str(suggested), id="path")
             yield Static(self.where(str(suggested)), id="save-where")
             yield Static("", classes="problem", id="save-problem")
