@@ -3,7 +3,13 @@
 Plain Python: it never imports Textual, and not pydantic either, so scoring stays fast.
 """
 
-from smreadiness.engine.answers import AnswerProblem, check_answer, check_answers
+from smreadiness.engine.answers import (
+    AnswerProblem,
+    check_answer,
+    check_answers,
+    rounded,
+    typed_number,
+)
 from smreadiness.engine.evaluate import UNANSWERED_RULE, evaluate_answers
 from smreadiness.engine.result import ActionItem, Evaluation, Reason, WhatIf
 
@@ -15,6 +21,8 @@ __all__ = [
     "Reason",
     "WhatIf",
     "check_answer",
+    "rounded",
+    "typed_number",
     "check_answers",
     "evaluate_answers",
 ]

@@ -129,3 +129,22 @@ def check_answers(
         elif answer is not None:
             clean[key] = answer
     return clean, problems
+
+
+def typed_number(question: Question, text: str, number: float) -> tuple[Scalar | None, str | None]:
+    """A number typed into the interview, checked as an answer. Where the question takes whole
+    numbers, a fraction such as 2.5 is rounded half up (to 3) rather than refused: the screens
+    and line mode say so (:func:`rounded`). Answers files still need whole numbers."""
+    if question.integer and math.isfinite(number) and not number.is_integer():
+        number = math.floor(number + 0.5)
+    if float(number).is_integer() and "e" not in text.lower() and abs(number) < _HUGE:
+        return check_answer(question, int(number))
+    return check_answer(question, number)
+
+
+def rounded(text: str, value: Scalar) -> bool:
+    """Whether ``value`` was rounded from the number typed as ``text``."""
+    try:
+        return float(text.strip().replace(",", ".")) != float(value)
+    except (TypeError, ValueError):
+        return False

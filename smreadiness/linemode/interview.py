@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
-from smreadiness.engine import check_answer
+from smreadiness.engine import check_answer, rounded, typed_number
 from smreadiness.i18n import _
 from smreadiness.problems import ProblemsError
 from smreadiness.report.labels import answer_label, describe_range
@@ -258,10 +258,13 @@ class LineInterview:
                 number = float(text)
             except ValueError:
                 return "", _("That is not a number. {range}").format(range=describe_range(question))
-            if number.is_integer() and "e" not in text.lower():
-                value, problem = check_answer(question, int(number))
-            else:
-                value, problem = check_answer(question, number)
+            value, problem = typed_number(question, text, number)
+            if problem is None and value is not None and rounded(text, value):
+                self.lines.say(
+                    _("{typed} is saved as {value}: this question takes whole numbers.").format(
+                        typed=typed, value=value
+                    )
+                )
             return ("" if value is None else value), problem
         value, problem = check_answer(question, typed)
         return ("" if value is None else value), problem

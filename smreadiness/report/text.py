@@ -31,6 +31,16 @@ def bar(score: int | None, width: int = 20) -> Text:
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"), f" {score:3d}")
 
 
+def _hang(lead: str | Text, body: str | Text) -> Table:
+    """``lead`` then ``body``, the body's wrapped lines under its own first word (a hanging
+    indent), so a long line read in a pipe or a file keeps its shape."""
+    grid = Table.grid(padding=(0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(lead if isinstance(lead, Text) else Text(lead), body)
+    return grid
+
+
 def _indent(*lines: RenderableType) -> Padding:
     return Padding(Group(*lines), (0, 0, 0, 4), expand=False)
 
@@ -86,9 +96,10 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         style = _KIND_STYLE.get(section.kind, "")
         out.append(Text(section.heading, style=f"bold {style}"))
         for reason in section.reasons:
-            out.append(Text.assemble((f"[{reason.kind_word}] ", f"bold {style}"), reason.message))
+            tag = Text(f"[{reason.kind_word}] ", style=f"bold {style}")
+            out.append(_hang(tag, Text(reason.message)))
             details: list[RenderableType] = [
-                Text.assemble("• ", (a.prompt, "dim"), " → ", safe(a.answer))
+                _hang("• ", Text.assemble((a.prompt, "dim"), " → ", safe(a.answer)))
                 for a in reason.answers
             ]
             if reason.answered_by:
@@ -113,8 +124,9 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         for item in doc.what_if:
             changes = _("; and ").join(f"{c.prompt} → {c.answer}" for c in item.changes)
             out.append(
-                Text.assemble(
-                    "• ", changes, " ⇒ ", (item.verdict_word, VERDICT_STYLE[item.verdict])
+                _hang(
+                    "• ",
+                    Text.assemble(changes, " ⇒ ", (item.verdict_word, VERDICT_STYLE[item.verdict])),
                 )
             )
     if doc.change is not None:
@@ -137,10 +149,9 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
         out.append(Text(step.title, style="bold"))
         for action in step.actions:
             out.append(
-                Text.assemble(
+                _hang(
                     f"  [{'x' if action.done else ' '}] {action.number}. ",
-                    (action.title, "bold"),
-                    (f"  ({action.dimension})", "dim"),
+                    Text.assemble((action.title, "bold"), (f"  ({action.dimension})", "dim")),
                 )
             )
             if action.detail:
@@ -154,18 +165,20 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
             out.append(Text.assemble("• ", safe(source.title), (link, "dim")))
     if doc.unanswered:
         out.append(_heading(_("Unanswered")))
-        out += [Text(f"• {prompt}") for prompt in doc.unanswered]
+        out += [_hang("• ", Text(prompt)) for prompt in doc.unanswered]
     if doc.flagged:
         out.append(_heading(_("Flagged to revisit")))
         for line in doc.flagged:
-            out.append(Text.assemble("⚑ ", safe(line.prompt), " → ", safe(line.answer, "bold")))
+            out.append(
+                _hang("⚑ ", Text.assemble(safe(line.prompt), " → ", safe(line.answer, "bold")))
+            )
             if line.note:
                 out.append(Text.assemble("    ✎ ", safe(line.note, "italic")))
     out.append(_heading(_("Your answers")))
     for group in doc.answers:
         out.append(Text(group.title, style="bold"))
         for line in group.answers:
-            out.append(Text.assemble("  ", (line.prompt, "dim"), " → ", safe(line.answer)))
+            out.append(_hang("  ", Text.assemble((line.prompt, "dim"), " → ", safe(line.answer))))
             if line.note:
                 out.append(_indent(Text.assemble((_("Note:") + " ", "italic"), safe(line.note))))
     return out

@@ -95,9 +95,9 @@ class SaveFileScreen(ModalScreen[Path | None]):
         if stat.S_ISDIR(mode):
             return _("{path} is a folder: add a file name to it.").format(path=target)
         if not stat.S_ISREG(mode):
-            return _(
-                "{path} is a device, pipe or socket, not a file: choose a file name."
-            ).format(path=target)
+            return _("{path} is a device, pipe or socket, not a file: choose a file name.").format(
+                path=target
+            )
         return None
 
     @on(Input.Submitted, "#path")

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
-from smreadiness.engine import check_answer
+from smreadiness.engine import rounded, typed_number
 from smreadiness.i18n import _
 from smreadiness.report.labels import describe_range, plain_number
 from smreadiness.tui.widgets.question import QuestionWidget
@@ -64,15 +64,17 @@ class NumberQuestion(QuestionWidget):
             number: float = float(text)
         except ValueError:
             return None, _("not a number yet")
-        if number.is_integer() and "e" not in text.lower():
-            return check_answer(self.question, int(number))
-        return check_answer(self.question, number)
+        return typed_number(self.question, text, number)
 
     def _check(self, text: str) -> bool:
         value, problem = self._parse(text)
         shown = self.query_one("#number-problem", Static)
         if problem:
             shown.update(Content.assemble(("✘ ", "bold"), problem))
+        elif value is not None and rounded(text, value):
+            shown.update(
+                Content("✔ " + _("saved as {value}: whole numbers only").format(value=value))
+            )
         elif value is not None:
             shown.update(Content("✔ " + _("ok")))
         else:
