@@ -191,6 +191,10 @@ def test_the_tui_commands_fall_back_to_lines_without_a_terminal(bank: Any) -> No
     bare = ask(text="1\nq\n")
     assert "1. Piped, 0 of" in bare.stdout
     assert "Type a number to continue one, or n for a new assessment." in bare.stdout
+    ask("new", "--name", "Piped Two", text="q\n")
+    several = ask("resume", "pip", text="")
+    assert several.returncode == 1
+    assert "2 assessments match 'pip'" in several.stderr
     missing = ask("resume", "nobody", text="")
     assert missing.returncode == 1
     assert "no saved assessment named 'nobody'" in missing.stderr

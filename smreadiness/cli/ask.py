@@ -50,12 +50,34 @@ def run_ask(args: argparse.Namespace, *, fallback: bool = False) -> int:
             start = _choose(args, lines)
     except _Failed as failed:
         return failed.code
+    if start is not None and start.pick:
+        return _ambiguous(start.pick)
     if start is None or start.session is None:
         return EXIT_OK
     first = start.question if start.opening == "interview" and command != "resume" else None
     if command == "ask" and getattr(args, "target", None):
         first = None  # resuming: where the user left off
     return LineInterview(start.session, lines, first).run()
+
+
+def _ambiguous(name: str) -> int:
+    """Several assessments match: line mode has no list to pick from, so it names them."""
+    from smreadiness.cli.common import error
+    from smreadiness.listing import name_index
+    from smreadiness.store import Store, StoreError
+
+    store = Store()
+    try:
+        store.find(name, lambda: name_index(store, _language()))
+    except StoreError as failure:
+        error(f"smreadiness: {failure}")
+    return EXIT_PROBLEM
+
+
+def _language() -> str:
+    from smreadiness.i18n import language
+
+    return language()
 
 
 class _Failed(Exception):

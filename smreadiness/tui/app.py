@@ -114,7 +114,7 @@ class SmReadinessApp(App[int]):
             return PresenterScreen(start.workshop, watch=start.watch)
         from smreadiness.tui.screens.home import HomeScreen
 
-        return HomeScreen(start.language)
+        return HomeScreen(start.language, pick=start.pick)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -96,5 +96,7 @@ def sort_summaries(rows: list[Summary], key: str, reverse: bool) -> list[Summary
 
 def matches(row: Summary, text: str) -> bool:
     """Filter by typing: every word must appear in the name or the file name."""
-    haystack = f"{row.name} {row.file}".casefold()
-    return all(word in haystack for word in text.casefold().split())
+    from smreadiness.store.store import fold
+
+    haystack = fold(f"{row.name} {row.file}")
+    return all(word in haystack for word in fold(text).split())

@@ -9,6 +9,7 @@ from smreadiness.i18n import LANGUAGES, set_language
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME
+from smreadiness.store.store import AmbiguousError
 
 if TYPE_CHECKING:  # the home screen needs none of these: imported when used (start-up time)
     import argparse
@@ -40,6 +41,8 @@ class Start(NamedTuple):
     bank: str | None = None
     workshop: Workshop | None = None
     watch: bool = False
+    pick: str = ""
+    """``resume NAME`` matched several: the home list, filtered by NAME, to pick one from."""
 
 
 def _load_bank(spec: str | None, language: str) -> Bank:
@@ -111,7 +114,15 @@ def resolve_start(args: argparse.Namespace) -> Start:
     command = getattr(args, "command", None)
     if command == "resume":
         store = Store()
-        assessment = _find(store, getattr(args, "target", None) or "")
+        target = getattr(args, "target", None) or ""
+        try:
+            assessment = store.find(target, _names(store)) if target.strip() else None
+        except AmbiguousError:
+            return Start("home", None, None, choose_language(args), pick=target.strip())
+        except (StoreError, ProblemsError):
+            assessment = None  # _find below says why, as one line
+        if assessment is None:
+            assessment = _find(store, target)
         language = choose_language(args, assessment.language)
         return where_to_resume(open_session(store, assessment, language))
     language = choose_language(args)

@@ -278,3 +278,19 @@ async def test_the_delete_dialog_speaks_swedish_keys_too() -> None:
         await pilot.pause()
         assert [e.assessment.name for e in Store().entries() if e.assessment] == ["Behåll mig"]
         assert "Avsluta" in screen_text(app)  # Quit stays on the footer at 120 columns
+
+
+async def test_resume_of_a_name_several_share_opens_the_list_to_pick_from(
+    tui_environment: Any,
+) -> None:
+    from smreadiness.tui.screens.home import HomeScreen
+
+    save("Café Mokka", {})
+    save("Café Mokka Kallio", {})
+    save("Bakery", {})
+    app = make_app(args("resume", target="mokka"))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)
+        assert {row.name for row in app.screen.rows} == {"Café Mokka", "Café Mokka Kallio"}
+        assert "Several assessments match 'mokka'" in screen_text(app)

@@ -58,8 +58,10 @@ class HomeScreen(Screen[None]):
     sort_key: reactive[str] = reactive("updated", init=False)
     sort_reverse: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, language: str = "en") -> None:
+    def __init__(self, language: str = "en", pick: str = "") -> None:
         super().__init__()
+        self.pick = pick
+        """A name that matched several assessments: the list starts filtered by it."""
         self.banks = BankCache(language)
         self.summaries: list[Summary] = []
         self.rows: list[Summary] = []
@@ -104,6 +106,16 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Is social media right for your business now?")
         self.shown()
+        if self.pick and self.has_rows:
+            self.query_one("#filter", Input).value = self.pick
+            self.notify(
+                _("Several assessments match {name}: choose one and press Enter.").format(
+                    name=repr(self.pick)
+                ),
+                timeout=6,
+                markup=False,
+            )
+            self.pick = ""
 
     async def relabel(self) -> None:
         """After a language switch: everything again, in the new language."""
