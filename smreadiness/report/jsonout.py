@@ -11,8 +11,24 @@ from smreadiness.i18n import language
 from smreadiness.store.assessment import Assessment
 from smreadiness.textsafe import UNSAFE
 
+
 # json.dumps escapes C0 controls; these it would pass through raw.
-_RAW = re.compile("[" + "".join(re.escape(chr(code)) for code in UNSAFE if code >= 0x7F) + "]")
+def _character_class(codes: list[int]) -> str:
+    """``[\x7f-\x9f...]`` with runs of codes as ranges: a class of 250 single characters,
+    some past U+FFFF, made the regular expression scan slowly (0.1 s on a 1,000-row list)."""
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        parts.append(first if start == previous else f"{first}-{last}")
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_RAW = re.compile(_character_class(sorted(code for code in set(UNSAFE) if code >= 0x7F)))
 
 
 def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str, Any]:
