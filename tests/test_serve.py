@@ -125,22 +125,9 @@ def get(url: str, cookie: str = "") -> Reply:
 
 def app_processes(server: int) -> list[int]:
     """The app processes (``-m smreadiness --lang``) below the server process."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(fields[1])
-    below = {server}
-    changed = True
-    while changed:
-        changed = False
-        for pid, parent in parents.items():
-            if parent in below and pid not in below:
-                below.add(pid)
-                changed = True
+    from bench.serve_memory import tree
+
+    below = set(tree(server))
     found = []
     for pid in below - {server}:
         try:
