@@ -162,3 +162,12 @@ async def test_an_unwritable_report_path_is_reported_in_the_dialog(
         await pilot.press("enter")
         await pilot.pause()
         assert "cannot" in str(app.screen.query_one("#save-problem").content)
+
+
+async def test_flags_are_still_mentioned_on_the_result(bank: Any) -> None:
+    """Flags used to vanish after the review: the result says how many, and how to see them."""
+    save("Flagged", dict(bank.example("bakery-cafe").answers), flagged=("resources.hours",))
+    app = make_app(args("resume", target="Flagged"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "1 question flagged to revisit: r reviews it" in screen_text(app)

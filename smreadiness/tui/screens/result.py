@@ -168,11 +168,10 @@ class ResultScreen(Screen[None]):
                         "italic",
                     )
                 )
-            flagged = [
-                q
-                for q in self.session.assessment.flagged
-                if q in {v.id for v in self.session.visible()}
-            ]
+            flagged = self.session.assessment.flagged
+            if flagged:
+                asked = {question.id for question in self.session.visible()}
+                flagged = tuple(q for q in flagged if q in asked)
             if flagged:
                 extra.append(
                     Content.styled(
