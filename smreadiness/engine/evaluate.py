@@ -112,17 +112,41 @@ def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Re
     )
 
 
+def _verdict_range(bank: Bank, current: Judgement) -> tuple[str, str, str, Judgement | None]:
+    """(verdict, worst, best, best completion or None when complete)."""
+    if not current.unanswered:
+        return current.verdict, current.verdict, current.verdict, None
+    top = completed(bank, current.answers, best=True)
+    best = top.verdict
+    worst = completed(bank, current.answers, best=False).verdict
+    if best == worst:
+        return best, worst, best, top
+    capped = min(VERDICT_RANK[current.verdict], VERDICT_RANK["not_yet"])
+    verdict = VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))]
+    return verdict, worst, best, top
+
+
 def shown_verdict(bank: Bank, current: Judgement) -> tuple[str, str, str]:
     """(verdict, worst, best). A partial assessment gets the range still reachable (exact,
     because rules are monotonic); while it is open, the verdict is at most ``not_yet``."""
-    if not current.unanswered:
-        return current.verdict, current.verdict, current.verdict
-    best = completed(bank, current.answers, best=True).verdict
-    worst = completed(bank, current.answers, best=False).verdict
-    if best == worst:
-        return best, worst, best
-    capped = min(VERDICT_RANK[current.verdict], VERDICT_RANK["not_yet"])
-    return VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))], worst, best
+    return _verdict_range(bank, current)[:3]
+
+
+def _certain_rules(current: Judgement, top: Judgement | None) -> list[Reason]:
+    """Knock-outs and blockers that hold however the open questions are answered.
+
+    They fire even in the best completion (rules are monotonic), so they are reasons now,
+    though their condition could not be judged on the partial answers: a rule on the overall
+    score, for example, is unknown until every question is answered.
+    """
+    if top is None:
+        return []
+    fired = {rule.id for rule in current.fired}
+    return [
+        _reason(rule, top.context)
+        for rule in top.fired
+        if rule.kind in ("knockout", "blocker") and rule.id not in fired
+    ]
 
 
 def evaluate_answers(
@@ -139,14 +163,17 @@ def evaluate_answers(
     ``not_yet``: a "go" needs every question answered.
     """
     current = judge(bank, answers)
-    verdict, worst, best = shown_verdict(bank, current)
+    verdict, worst, best, top = _verdict_range(bank, current)
+    certain = _certain_rules(current, top)
     if verdict == "no_go":
         # After a knock-out, blockers and strengths are noise: the report shows the
         # knock-out, a few "also weak" areas and what to do instead.
         reasons = [_reason(r, current.context) for r in current.fired if r.kind == "knockout"]
+        reasons += [r for r in certain if r.kind == "knockout"]
         reasons += _weak_dimension_reasons(bank, current, set(), MAX_ALSO_WEAK)
     else:
         reasons = [_reason(rule, current.context) for rule in current.fired]
+        reasons += certain
         covered = {
             question.dimension
             for reason in reasons

@@ -19,6 +19,8 @@ from smreadiness.engine.judge import Judgement
 from smreadiness.engine.result import ActionItem, Evaluation
 
 THIS_WEEK = 3
+_Candidate = tuple[int, int, int, int, ActionItem]
+"""(priority, effort, step index, bank position, item)."""
 MAX_BRIDGES = 2
 HOURS_QUESTION = "resources.hours"
 _DEFAULT_EFFORT = 3
@@ -73,6 +75,31 @@ def _effort(bank: Bank, action: Action, because: list[str], current: Judgement) 
     return min(efforts) if efforts else _DEFAULT_EFFORT
 
 
+def _varied(ordered: list[_Candidate]) -> list[_Candidate]:
+    """This week's few actions, in order, but at most one per area while others wait.
+
+    Three website tasks are not a start: within one priority (blockers' fixes, then the
+    cautions', then the rest) a second action for the same dimension is taken only when no
+    other dimension has one left. Priority still comes first.
+    """
+    picked: list[_Candidate] = []
+    seen: set[str] = set()
+    for priority in sorted({c[0] for c in ordered}):
+        group = [c for c in ordered if c[0] == priority]
+        fresh = [c for c in group if c[4].dimension not in seen]
+        fresh = [
+            c
+            for i, c in enumerate(fresh)
+            if c[4].dimension not in {d[4].dimension for d in fresh[:i]}
+        ]
+        for candidate in fresh + [c for c in group if c not in fresh]:
+            if len(picked) == THIS_WEEK:
+                return picked
+            picked.append(candidate)
+            seen.add(candidate[4].dimension)
+    return picked
+
+
 def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[ActionItem, ...]:
     """The actions that fit these answers: this week's first, then later ones by step."""
     fired = {rule.id: rule for rule in current.fired}
@@ -82,7 +109,7 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
         for dimension, score in result.dimensions.items()
         if score is not None and score < bank.weak_below
     }
-    candidates: list[tuple[int, int, int, int, ActionItem]] = []
+    candidates: list[_Candidate] = []
     for position, action in enumerate(bank.actions):
         if result.verdict not in action.verdicts:
             continue
@@ -116,14 +143,14 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
     if result.verdict == "no_go":
         candidates.sort(key=lambda c: (c[1], c[3]))
         return tuple(c[4]._replace(horizon="now") for c in candidates[:MAX_BRIDGES])
-    first = sorted((c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3]))[
-        :THIS_WEEK
-    ]
+    first = _varied(
+        sorted((c for c in candidates if c[0] < 2), key=lambda c: (c[0], c[1], c[2], c[3]))
+    )
     if result.verdict == "go" or not first:
         # On a go (or with nothing to fix), the week's few slots fill in step order.
         ids = {c[4].id for c in first}
         more = sorted((c for c in candidates if c[4].id not in ids), key=lambda c: (c[2], c[3]))
-        first += more[: THIS_WEEK - len(first)]
+        first = _varied(first + more)
     now_ids = {c[4].id for c in first}
     rest = sorted((c for c in candidates if c[4].id not in now_ids), key=lambda c: (c[2], c[3]))
     limit = plan_limit(current.answers.get(HOURS_QUESTION))
