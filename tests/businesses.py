@@ -1,4 +1,4 @@
-"""Twelve example businesses across trades, with the verdict expected from the sources.
+"""Nineteen example businesses across trades, with the verdict expected from the sources.
 
 Each verdict, and the reasons expected with it, was written down from the four source
 articles before the tool was run on these answers (issue 12). ``reasons`` must all be present;
@@ -55,6 +55,10 @@ class Business(NamedTuple):
     reasons: frozenset[str]
     absent: frozenset[str]
     why: str
+    now: frozenset[str] = frozenset()
+    """Actions expected among this week's first few."""
+    most: int | None = None
+    """At most this many actions in the plan."""
 
 
 def _b(
@@ -65,6 +69,8 @@ def _b(
     why: str,
     reasons: tuple[str, ...] = (),
     absent: tuple[str, ...] = (),
+    now: tuple[str, ...] = (),
+    most: int | None = None,
     **changes: Any,
 ) -> Business:
     answers = dict(_BASE)
@@ -74,7 +80,18 @@ def _b(
             answers.pop(question, None)
         else:
             answers[question] = value
-    return Business(id, name, trade, answers, expected, frozenset(reasons), frozenset(absent), why)
+    return Business(
+        id,
+        name,
+        trade,
+        answers,
+        expected,
+        frozenset(reasons),
+        frozenset(absent),
+        why,
+        frozenset(now),
+        most,
+    )
 
 
 BUSINESSES: tuple[Business, ...] = (
@@ -154,7 +171,7 @@ BUSINESSES: tuple[Business, ...] = (
         "Regulated, very afraid of patient details leaking and no risk list: 002 says fear of "
         "leaks makes open social media a risk unless the firm's own rules are set; unsure how "
         "to answer criticism (000).",
-        reasons=("secrets-no-risk-plan", "regulated-industry", "criticism-unsure"),
+        reasons=("secrets-no-risk-plan", "regulated-industry", "criticism-unprepared"),
         market__employees=8,
         market__industry="regulated",
         culture__secrets="high",
@@ -291,6 +308,126 @@ BUSINESSES: tuple[Business, ...] = (
         market__audience="everyone",
         resources__budget="none",
         message__pitch="A hotel by the lake in Tampere for business and leisure travellers.",
+    ),
+    # Seven more, written down from the sources after a consultant's review (issue 12) and
+    # before the rules were changed for them.
+    _b(
+        "car-dealer-top-down",
+        "Laine Cars",
+        "car dealership",
+        "no_go",
+        "The owner decides everything and decisions go up and down the chain; the sales team "
+        "answers enquiries quickly, but the company keeps things to itself: two of 002's "
+        "signs, without the open culture that would make the habit of talking a bridge.",
+        reasons=("closed-culture",),
+        absent=("top-down-social",),
+        market__employees=12,
+        culture__hierarchy="strict",
+        culture__leadership="authoritarian",
+        culture__openness="cautious",
+        culture__already_social="actively",
+        message__pitch="New and used family cars in Seinäjoki, with a test drive at your home.",
+    ),
+    _b(
+        "law-office-unprepared",
+        "Rantala Law",
+        "law office",
+        "not_yet",
+        "Unsure how to answer criticism (000: fear of negative feedback) and no list of what "
+        "could go wrong (002): unprepared for the first critical comment. Lawyers' "
+        "advertising is regulated: a caution.",
+        reasons=("criticism-unprepared", "regulated-industry"),
+        absent=("criticism-unsure",),
+        now=("criticism-policy", "risk-list"),
+        market__employees=6,
+        market__industry="regulated",
+        culture__criticism="unsure",
+        risk__identified="none",
+        message__pitch="Help with leases, inheritances and small-business contracts in Kuopio, "
+        "at a fixed price.",
+    ),
+    _b(
+        "wedding-photographer-sceptical",
+        "Kuvaamo Aava",
+        "one-person wedding photographer",
+        "no_go",
+        "A firm of one, booked by word of mouth, who doubts it is worth it and plans to stay "
+        "as she is: 002's small firm that sees no benefit. Growing to six people is no "
+        "advice.",
+        reasons=("small-firm-no-benefit",),
+        absent=("management-sceptical",),
+        market__employees=1,
+        resources__staff=None,
+        purpose__backing="sceptical",
+        purpose__growth="steady",
+        message__pitch="Calm, unposed wedding photos in Tampere and Pirkanmaa.",
+    ),
+    _b(
+        "electricians-sceptical",
+        "Salo Electric",
+        "electrical contractor",
+        "not_yet",
+        "Nine electricians whose owner doubts it is worth it (001: the decision maker does "
+        "not see the value), with no goals, no budget and likes as the measure: agreeing with "
+        "the owner comes first, or nothing else lasts.",
+        reasons=("management-sceptical", "no-goals", "no-budget", "vanity-metrics"),
+        now=("management-backing",),
+        market__employees=9,
+        purpose__backing="sceptical",
+        purpose__goals="none",
+        resources__budget="none",
+        measurement__metrics="vanity",
+        message__pitch="Electrical work for homes and offices in Vantaa, same-week visits.",
+    ),
+    _b(
+        "bike-shop-side-task",
+        "Pyörä-Pekka",
+        "bicycle shop",
+        "go",
+        "Ready in purpose, market and culture; the owner fits social media in between repairs "
+        "and the website is a brochure: a go, but this week starts with set hours, not three "
+        "website tasks.",
+        reasons=("weak-resources",),
+        now=("protect-owner-time",),
+        market__employees=3,
+        purpose__goals="measurable",
+        resources__owner="side_task",
+        resources__hours=3,
+        message__focus="customer_value",
+        culture__already_social="actively",
+        foundation__blog="none",
+        foundation__email="none",
+        foundation__search="weak",
+        message__pitch="Bike repairs in a day and second-hand city bikes in Pori.",
+    ),
+    _b(
+        "kiosk-one-hour",
+        "Kioski Lähde",
+        "kiosk",
+        "not_yet",
+        "Two people with one hour a week and nothing set aside: too little time to keep an "
+        "account alive (002), and a plan no longer than that hour can carry.",
+        reasons=("too-few-hours", "no-budget"),
+        most=5,
+        market__employees=2,
+        resources__hours=1,
+        resources__budget="none",
+        message__content_plan="none",
+        foundation__blog="none",
+        foundation__email="none",
+        message__pitch="Coffee, papers and parcels by the Lähde bus stop, open at six.",
+    ),
+    _b(
+        "steel-subcontractor-growing",
+        "Nieminen Steelworks",
+        "steel subcontractor",
+        "go",
+        "Works mostly for two main contractors but wants its own customers: 002's knock-out "
+        "does not apply, but what to watch is who the posts speak to.",
+        reasons=("subcontractor-growing",),
+        market__employees=15,
+        market__position="subcontractor",
+        message__pitch="Steel stairs, railings and canopies made to measure in Lahti.",
     ),
 )
 

@@ -32,6 +32,57 @@ def test_business_gets_the_expected_verdict_and_reasons(
     assert result.verdict == business.expected, (business.why, sorted(rules))
     assert business.reasons <= rules, sorted(rules)
     assert not business.absent & (rules | actions), sorted(rules | actions)
+    now = [a.id for a in result.actions if a.horizon == "now"]
+    assert business.now <= set(now), now
+    if business.most is not None:
+        assert len(result.actions) <= business.most, [a.id for a in result.actions]
+
+
+def test_what_if_offers_choices_before_facts(readiness: Bank) -> None:
+    """A firm of one is not told that six people would make it a go (a fact, not a choice)."""
+    (photographer,) = [b for b in BUSINESSES if b.id == "wedding-photographer-sceptical"]
+    result = evaluate_answers(readiness, photographer.answers)
+    assert result.what_if
+    for what_if in result.what_if:
+        assert "market.employees" not in what_if.changes, what_if
+        assert not what_if.facts, what_if
+
+
+def test_a_decided_partial_assessment_names_what_holds_it_back(
+    readiness: Bank, tmp_path: Path
+) -> None:
+    """NOT YET by the overall score is certain before the last answer: the report says why."""
+    (kiosk,) = [b for b in BUSINESSES if b.id == "kiosk-one-hour"]
+    answers = dict(kiosk.answers)
+    answers.update(
+        {
+            "resources.hours": 3,
+            "resources.budget": "ad_hoc",
+            "foundation.search": "weak",
+            "foundation.website": "brochure",
+            "measurement.tools": "no",
+            "risk.identified": "none",
+            "resources.skills": "none",
+            "culture.openness": "cautious",
+            "culture.leadership": "mixed",
+            "culture.hierarchy": "moderate",
+            "culture.already_social": "rarely",
+            "message.focus": "self_promotion",
+            "market.online": "unknown",
+            "measurement.metrics": "engagement",
+            "culture.criticism": "unsure",
+        }
+    )
+    answers.pop("message.pitch")
+    result = evaluate_answers(readiness, answers)
+    assert not result.complete and result.unanswered == ("message.pitch",)
+    assert result.best == result.worst == result.verdict == "not_yet"
+    blockers = [r.rule for r in result.reasons if r.kind == "blocker"]
+    assert "low-score" in blockers, [r.rule for r in result.reasons]
+    path = tmp_path / "kiosk.toml"
+    path.write_text(tomli_w.dumps({"meta": {"name": "Kioski"}, "answers": answers}))
+    report = run_cli("report", str(path), "--lang", "en")
+    assert "below 60 of 100" in report.out, report.out
 
 
 @pytest.mark.parametrize("business", BUSINESSES, ids=lambda b: b.id)

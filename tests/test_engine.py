@@ -184,13 +184,13 @@ def test_what_if_finds_the_single_change_that_lifts(
 def test_what_if_uses_two_changes_when_one_is_not_enough(
     readiness: Bank, examples: dict[str, Any]
 ) -> None:
-    result = evaluate_answers(readiness, examples["webshop-no-plan"]["answers"])
+    # The web shop with a criticism policy: two blockers left (no goals, vanity metrics).
+    answers = {**examples["webshop-no-plan"]["answers"], "culture.criticism": "respond"}
+    result = evaluate_answers(readiness, answers)
     assert result.what_if
     assert all(len(w.changes) == 2 for w in result.what_if)
     for item in result.what_if:
-        lifted = evaluate_answers(
-            readiness, {**examples["webshop-no-plan"]["answers"], **item.changes}
-        )
+        lifted = evaluate_answers(readiness, {**answers, **item.changes})
         assert lifted.verdict == item.verdict
         assert VERDICT_RANK[item.verdict] > VERDICT_RANK["not_yet"]
     efforts = [w.effort for w in result.what_if]

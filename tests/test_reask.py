@@ -14,7 +14,7 @@ from tests.conftest import BANK_FILE, run_cli
 
 def _changed_bank(tmp_path: Path) -> Path:
     text = BANK_FILE.read_text("utf-8")
-    text = text.replace('version = "1.1.0"', 'version = "1.2.0"', 1)
+    text = text.replace('version = "1.2.0"', 'version = "1.3.0"', 1)
     # Reworded only: must NOT be asked again.
     text = text.replace(
         'prompt = "Do you have measurable goals for social media?"',
@@ -74,7 +74,7 @@ def test_translation_does_not_change_fingerprints() -> None:
 def test_import_records_fingerprints(answers_file: Any, isolated_dirs: Path) -> None:
     assert run_cli("import", str(answers_file("bakery-cafe"))).code == 0
     saved = next(isolated_dirs.glob("*.toml")).read_text()
-    assert "[state.fingerprints]" in saved and 'bank_version = "1.1.0"' in saved
+    assert "[state.fingerprints]" in saved and 'bank_version = "1.2.0"' in saved
 
 
 def test_examples_command_lists_every_persona_with_its_verdict() -> None:

@@ -48,7 +48,7 @@ def test_every_format_carries_the_same_content(
         assert word in body, fmt
         assert "Purpose and goals" in body and "Online foundations" in body, fmt
         assert "Action plan" in body and "Your answers" in body, fmt
-        assert "Social media readiness, version 1.1.0" in body, fmt
+        assert "Social media readiness, version 1.2.0" in body, fmt
     document = json.loads(run_cli("report", str(path), "--format", "json").out)
     first_action = document["actions"][0]["title"]
     for fmt, result in outputs.items():
@@ -149,6 +149,10 @@ def _finish(name: str) -> None:
 def test_history_and_compare_of_snapshots(answers_file: Any) -> None:
     _import(answers_file("webshop-no-plan"))
     assert "no finished snapshots yet" in run_cli("history", "Northern Wool Socks").out
+    # With a criticism policy agreed, two blockers are left: no goals and vanity metrics.
+    store = Store()
+    first = store.find("Northern Wool Socks")
+    store.update(first.id, lambda a: a.with_answer("culture.criticism", "respond"))
     _finish("Northern Wool Socks")
     _finish("Northern Wool Socks")  # nothing changed: no second snapshot
     store = Store()

@@ -76,11 +76,17 @@ class Question(NamedTuple):
     """The answer is a fact about the business, not a choice it can make."""
     weak_words: tuple[str, ...] = ()
     weak_words_score: int = 40
+    unit_one: str = ""
+    """The unit after exactly 1, where it differs (``person``/``people``)."""
 
     @property
     def name(self) -> str:
         """A word or two naming it: the bank's short name, else the last part of its id."""
         return self.short or self.id.rsplit(".", 1)[-1].replace("_", " ")
+
+    def unit_for(self, value: Scalar) -> str:
+        """The unit to print after ``value``: singular after exactly 1 where the bank has one."""
+        return self.unit_one if value == 1 and self.unit_one else self.unit
 
     def option(self, value: str) -> Option | None:
         index = self.ranks.get(value)
@@ -226,6 +232,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         max=raw.get("max"),
         integer=bool(raw.get("integer", True)),
         unit=raw.get("unit", ""),
+        unit_one=raw.get("unit_one", ""),
         bands=tuple((float(b["at_least"]), int(b["score"])) for b in raw.get("bands", [])),
         max_length=raw.get("max_length"),
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw.get("length_bands", [])),

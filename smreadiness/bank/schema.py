@@ -123,6 +123,9 @@ class QuestionSpec(_Spec):
     """Number questions: whole numbers only."""
     unit: str = ""
     """Number questions: unit shown after the field, e.g. ``"h/week"``."""
+    unit_one: str = ""
+    """Number questions: the unit after exactly 1, where it differs, e.g. ``"person"`` for
+    ``unit = "people"``."""
     bands: list[NumberBand] = []
     """Number questions: score bands, lowest first; none leaves the number unscored."""
     max_length: int | None = Field(None, ge=1, le=100_000)

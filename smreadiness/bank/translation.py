@@ -41,6 +41,7 @@ class QuestionText(_Spec):
     option_help: dict[str, Text] = {}
     """Option clarifications by value, where the base bank has them."""
     unit: Text | None = None
+    unit_one: Text | None = None
     placeholder: Text | None = None
 
 
@@ -90,7 +91,7 @@ class TranslationSpec(_Spec):
 _SECTIONS = ("sources", "dimensions", "questions", "rules", "steps", "actions", "examples")
 _REQUIRED = {
     "dimensions": ("title", "short", "description"),
-    "questions": ("prompt", "short", "help", "unit", "placeholder"),
+    "questions": ("prompt", "short", "help", "unit", "unit_one", "placeholder"),
     "rules": ("message", "idea"),
     "steps": ("title", "summary"),
     "actions": ("title", "detail"),

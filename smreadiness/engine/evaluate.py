@@ -9,12 +9,11 @@ from smreadiness.bank.conditions import EvalContext, Scalar
 from smreadiness.bank.model import VERDICT_RANK, VERDICTS, Bank, Rule
 from smreadiness.engine.judge import Judgement, completed, judge
 from smreadiness.engine.plan import build_plan
-from smreadiness.engine.result import Evaluation, Reason
+from smreadiness.engine.result import WEAK_RULE_PREFIX, Evaluation, Reason
 from smreadiness.engine.whatif import find_what_ifs
 from smreadiness.i18n import _, ngettext
 
 UNANSWERED_RULE = "unanswered"
-WEAK_RULE_PREFIX = "weak-"
 MAX_ALSO_WEAK = 3
 _KIND_ORDER = {"knockout": 0, "blocker": 1, "caution": 2, "strength": 3}
 

@@ -16,7 +16,7 @@ from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import evaluate
 from smreadiness.bank.model import Action, Bank
 from smreadiness.engine.judge import Judgement
-from smreadiness.engine.result import ActionItem, Evaluation
+from smreadiness.engine.result import WEAK_RULE_PREFIX, ActionItem, Evaluation
 
 THIS_WEEK = 3
 _Candidate = tuple[int, int, int, int, ActionItem]
@@ -78,20 +78,22 @@ def _effort(bank: Bank, action: Action, because: list[str], current: Judgement) 
 def _varied(ordered: list[_Candidate]) -> list[_Candidate]:
     """This week's few actions, in order, but at most one per area while others wait.
 
-    Three website tasks are not a start: within one priority (blockers' fixes, then the
-    cautions', then the rest) a second action for the same dimension is taken only when no
-    other dimension has one left. Priority still comes first.
+    Three website tasks are not a start: among the cautions' fixes, and then the rest, a
+    second action for the same dimension is taken only when no other dimension has one left.
+    Blockers' fixes come first, easiest first, whatever their area.
     """
     picked: list[_Candidate] = []
     seen: set[str] = set()
     for priority in sorted({c[0] for c in ordered}):
         group = [c for c in ordered if c[0] == priority]
-        fresh = [c for c in group if c[4].dimension not in seen]
-        fresh = [
-            c
-            for i, c in enumerate(fresh)
-            if c[4].dimension not in {d[4].dimension for d in fresh[:i]}
-        ]
+        if priority == 0:  # blockers' fixes stay easiest first: each must be done
+            fresh = group
+        else:
+            fresh = []
+            for candidate in group:
+                if candidate[4].dimension not in seen:
+                    fresh.append(candidate)
+                    seen.add(candidate[4].dimension)
         for candidate in fresh + [c for c in group if c not in fresh]:
             if len(picked) == THIS_WEEK:
                 return picked
@@ -109,6 +111,12 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
         for dimension, score in result.dimensions.items()
         if score is not None and score < bank.weak_below
     }
+    # Areas the report cautions about as weak: their actions answer a caution too.
+    weak_shown = {
+        reason.rule.removeprefix(WEAK_RULE_PREFIX)
+        for reason in result.reasons
+        if reason.kind == "caution" and reason.rule.startswith(WEAK_RULE_PREFIX)
+    }
     candidates: list[_Candidate] = []
     for position, action in enumerate(bank.actions):
         if result.verdict not in action.verdicts:
@@ -123,7 +131,8 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
         if action.weak_answers and not _weak_answer(bank, current, action.weak_answers):
             continue
         kinds = {fired[b].kind for b in because if b in fired}
-        priority = 0 if kinds & {"knockout", "blocker"} else 1 if "caution" in kinds else 2
+        cautioned = "caution" in kinds or action.dimension in weak_shown
+        priority = 0 if kinds & {"knockout", "blocker"} else 1 if cautioned else 2
         step_index = bank.step_index(action.step)
         step_title = bank.steps[step_index].title if step_index < len(bank.steps) else action.step
         item = ActionItem(

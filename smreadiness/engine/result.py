@@ -7,6 +7,9 @@ from typing import Any, NamedTuple
 
 from smreadiness.bank.conditions import Scalar
 
+WEAK_RULE_PREFIX = "weak-"
+"""Rule id prefix of the engine's own "this area is weak" cautions (``weak-<dimension>``)."""
+
 
 class Reason(NamedTuple):
     """Why the verdict is what it is: one rule that applies, with the answers behind it."""

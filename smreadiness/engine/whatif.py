@@ -117,11 +117,22 @@ def find_what_ifs(
             [order[q] for q in w.changes],
         ),
     )
-    kept = _drop_dominated(ranked)[:MAX_RESULTS]
-    return tuple(
+    marked = [
         w._replace(facts=tuple(q for q in w.changes if getattr(bank.by_id.get(q), "fact", False)))
-        for w in kept
+        for w in _drop_dominated(ranked)
+    ]
+    return tuple(_choices_before_facts(marked)[:MAX_RESULTS])
+
+
+def _choices_before_facts(ranked: list[WhatIf]) -> list[WhatIf]:
+    """Drop a change of facts (size, industry, hierarchy) when changes the business can
+    choose reach as far: "with six people you would be a go" helps no one who has a choice.
+    Facts stay when nothing else lifts the verdict that far."""
+    reach = max(
+        (VERDICT_RANK[w.verdict] for w in ranked if not w.facts),
+        default=-1,
     )
+    return [w for w in ranked if not w.facts or VERDICT_RANK[w.verdict] > reach]
 
 
 def _smallest_set(

@@ -76,7 +76,7 @@ def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
     if question.kind == "number":
         from smreadiness.i18n import format_number
 
-        return f"{format_number(value)} {question.unit}".strip()  # type: ignore[arg-type]
+        return f"{format_number(value)} {question.unit_for(value)}".strip()  # type: ignore[arg-type]
     return str(value)
 
 

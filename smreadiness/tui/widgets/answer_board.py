@@ -42,7 +42,7 @@ def short_answer(question: Question, value: Scalar | None, room: int = 20) -> st
     if value is None:
         return "—"
     if question.kind == "number" and not isinstance(value, str):
-        return f"{format_number(value)} {question.unit}".strip()
+        return f"{format_number(value)} {question.unit_for(value)}".strip()
     if question.kind == "text":
         text = clean(str(value), single_line=True)
         return f"“{text}”" if len(text) <= room - 2 else f"“{text[: max(1, room - 3)]}…”"
