@@ -227,8 +227,7 @@ async def test_quitting_an_open_assessment_says_it_is_saved_and_how_to_go_on() -
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.goodbye == (
-        "Every answer is saved. Continue where you left off with: "
-        "smreadiness resume 'Café Mokka'"
+        "Every answer is saved. Continue where you left off with: smreadiness resume 'Café Mokka'"
     )
 
 
