@@ -76,7 +76,10 @@ def add_snapshot(assessment: Assessment, bank: Bank) -> Assessment:
     }
     if result.score is not None:
         entry["score"] = result.score
-    return assessment._replace(history=(*assessment.history, entry))
+    from smreadiness.tasks.state import set_reassess
+
+    finished = assessment._replace(history=(*assessment.history, entry))
+    return set_reassess(finished, entry["finished"], bank.reassess_after_days)
 
 
 def previous_snapshot(assessment: Assessment, answers: Mapping[str, Any]) -> Snapshot | None:

@@ -192,6 +192,8 @@ class Bank(NamedTuple):
     examples: tuple[Example, ...]
     path: str = ""
     by_id: Mapping[str, Question] = {}
+    reassess_after_days: int = 90
+    """Days from finishing to the date to look again."""
 
     def question(self, question_id: str) -> Question | None:
         return self.by_id.get(question_id)
@@ -268,6 +270,7 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         description=raw.get("description", ""),
         core=bool(raw.get("core", False)),
         weak_below=int(raw.get("weak_below", 60)),
+        reassess_after_days=int(raw.get("reassess_after_days", 90)),
         sources=tuple(
             Source(
                 s["id"], s["title"], s.get("language", "en"), s.get("note", ""), s.get("url", "")

@@ -241,6 +241,8 @@ class BankSpec(_Spec):
     """True if the bank implements the readiness core contract (ids and values)."""
     weak_below: int = Field(60, ge=0, le=100)
     """A dimension scoring below this gets its actions in the plan."""
+    reassess_after_days: int = Field(90, ge=1, le=3650)
+    """Days from finishing an assessment to the date it is due to be looked at again."""
     sources: list[SourceSpec] = []
     """Articles cited by help texts and rules."""
     dimensions: list[DimensionSpec] = Field(min_length=1)

@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smreadiness.cli.serve import run_serve
 
             return run_serve(args)
+        if command == "plan":
+            from smreadiness.cli.plan import run_plan
+
+            return run_plan(args)
         if command in ("history", "compare"):
             from smreadiness.cli import history
 

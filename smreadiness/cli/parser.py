@@ -89,6 +89,8 @@ FORMAT_HELPS = {
     "json": N_("json: for scripts (`smreadiness schema` describes it)"),
     "md": N_("md: Markdown"),
     "html": N_("html: one printable file"),
+    "csv": N_("csv: one row per action, for a spreadsheet"),
+    "ics": N_("ics: a calendar of the due dates and the date to look again"),
 }
 
 
@@ -160,6 +162,25 @@ def _export(parser: argparse.ArgumentParser) -> None:
 def _history(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="NAME_OR_ID", help=_(NAME_OR_ID_HELP))
     _format_option(parser, "text", "json")
+
+
+def _plan(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="NAME_OR_ID", help=_(NAME_OR_ID_HELP))
+    parser.add_argument(
+        "action",
+        metavar="ACTION_ID",
+        nargs="?",
+        help=_("one action of the plan, by its id (shown by `smreadiness plan NAME`)"),
+    )
+    _format_option(parser, "text", "json", "csv", "ics")
+    parser.add_argument("-o", "--output", metavar="OUT", type=output_path, help=_(OUTPUT_HELP))
+    parser.add_argument("--owner", metavar="WHO", help=_("who does it (empty: nobody yet)"))
+    parser.add_argument(
+        "--due", metavar="YYYY-MM-DD", help=_("when it should be done (none: no date)")
+    )
+    parser.add_argument(
+        "--status", choices=("todo", "doing", "done"), help=_("to do, doing or done")
+    )
 
 
 def _compare(parser: argparse.ArgumentParser) -> None:
@@ -243,6 +264,13 @@ COMMANDS: dict[str, tuple[str, Builder | None]] = {
     "import": (N_("copy an assessment or answers file into your saved assessments"), _import),
     "export": (N_("write a saved assessment to a file, to move it to another machine"), _export),
     "history": (N_("the finished snapshots of one assessment, oldest first"), _history),
+    "plan": (
+        N_(
+            "the action plan with owner, due date, size and status; or change one action "
+            "(ACTION_ID with --owner, --due, --status)"
+        ),
+        _plan,
+    ),
     "compare": (
         N_(
             "what changed between two assessments, files, or snapshots (NAME@N): answers, "

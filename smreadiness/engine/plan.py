@@ -145,6 +145,7 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
             because=tuple(because),
         )
         effort = _effort(bank, action, because, current)
+        item = item._replace(effort=effort)
         if result.verdict == "no_go":
             # The most specific bridge first: one answering fewer knock-outs fits better.
             effort = len(action.rules)

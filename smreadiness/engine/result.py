@@ -45,6 +45,8 @@ class ActionItem(NamedTuple):
     because: tuple[str, ...]
     horizon: str = "later"
     """``now`` for this week's few first actions (and a no-go's bridges), else ``later``."""
+    effort: int = 3
+    """How hard it is, 1-5: the bank's effort of the easiest answer it changes."""
 
 
 class Evaluation(NamedTuple):
