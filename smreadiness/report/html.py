@@ -33,7 +33,7 @@ h3 { font-size:1.05rem; margin:1.25rem 0 .25rem; }
 .kind { font-weight:700; text-transform:uppercase; font-size:.8rem; padding:.1rem .4rem;
   border-radius:.25rem; color:#fff; }
 .kind.knockout { background:var(--nogo); } .kind.blocker { background:var(--notyet); }
-.kind.strength { background:var(--go); } .kind.caution { background:#e7d4f5; }
+.kind.strength { background:var(--go); } .kind.caution { background:#5b2a86; }
 ul { padding-left:1.25rem; } li { margin:.25rem 0; }
 .why { color:var(--muted); font-style:italic; }
 table { border-collapse:collapse; width:100%; margin:.5rem 0; }
@@ -49,10 +49,11 @@ section { break-inside:auto; }
 @media (max-width: 30rem) { body { font-size:15px; } main { padding:.75rem; }
   .verdict .word { font-size:1.6rem; } }
 @media print {
-  @page { size:A4; margin:16mm 14mm; }
+  @page { size:A4; margin:16mm 14mm 18mm;
+    @bottom-center { content:counter(page) " / " counter(pages); font-size:9pt; color:#4a4a55; } }
   body { font-size:11pt; } main { max-width:none; padding:0; }
   h2, h3 { break-after:avoid; } section.page { break-before:page; }
-  .verdict, tr, li { break-inside:avoid; }
+  .verdict, tr, li, .chart, svg { break-inside:avoid; }
   .checklist input { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
 }
 """
