@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from smreadiness.cli import EXIT_OK, EXIT_USAGE, use_language
+from smreadiness.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, use_language
 from smreadiness.cli.common import (
     bank_for,
     checked_answers,
@@ -62,7 +62,7 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
 def _render(
     args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
 ) -> int:
-    from smreadiness.report.formats import FormatMismatch, choose, render
+    from smreadiness.report.formats import FormatMismatch, choose, is_binary, render
 
     output = getattr(args, "output", None)
     try:
@@ -70,6 +70,8 @@ def _render(
     except FormatMismatch as mismatch:
         error(f"smreadiness {args.command}: {mismatch}")
         return EXIT_USAGE
+    if is_binary(name):
+        return _render_binary(args, name, assessment, bank, evaluation, full=full)
     console = _console() if output is None and name == "text" else None
     if console is not None and console.is_terminal:  # Rich's own test: FORCE_COLOR counts
         from smreadiness.history import change_since_previous
@@ -81,6 +83,39 @@ def _render(
         print_result(console, *render_report(doc, full=full))
         return EXIT_OK
     _emit(render(name, assessment, bank, evaluation, full=full), output)
+    return EXIT_OK
+
+
+def _render_binary(
+    args: argparse.Namespace, name: str, assessment: Any, bank: Any, evaluation: Any, *, full: bool
+) -> int:
+    """PDF: to the file named, or to a pipe; never printed on a terminal."""
+    from smreadiness.report.formats import render_bytes
+    from smreadiness.report.pdf import PdfUnavailable
+
+    output = getattr(args, "output", None)
+    if output in (None, "-") and sys.stdout.isatty():
+        error(
+            _(
+                "smreadiness {command}: a {format} report is a file: name it with -o, "
+                "e.g. -o report.{format}"
+            ).format(command=args.command, format=name)
+        )
+        return EXIT_USAGE
+    try:
+        data = render_bytes(name, assessment, bank, evaluation, full=full)
+    except PdfUnavailable as failure:
+        error(f"smreadiness {args.command}: {failure}")
+        return EXIT_PROBLEM
+    if output in (None, "-"):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    from smreadiness.files import write_output
+
+    written = write_output(output, data)
+    if written is not None:
+        print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
     return EXIT_OK
 
 

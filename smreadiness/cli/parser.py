@@ -129,8 +129,9 @@ def _report(parser: argparse.ArgumentParser) -> None:
         choices=FORMAT_NAMES,
         default=None,
         help=_(
-            "text, md (Markdown with the plan as a checklist), html (one printable file) or json; "
-            "default: from the ending of -o (.md, .html, .json), else text"
+            "text, md (Markdown with the plan as a checklist), html (one printable file), json, "
+            "or pdf (needs Chromium); default: from the ending of -o (.md, .html, .json, .pdf), "
+            "else text"
         ),
     )
     parser.add_argument("-o", "--output", metavar="OUT", type=output_path, help=_(OUTPUT_HELP))

@@ -19,6 +19,8 @@ class ReportFormat(NamedTuple):
     name: str
     suffixes: tuple[str, ...]
     description: str
+    binary: bool = False
+    """Bytes, not text: never written to a terminal."""
 
 
 REPORT_FORMATS: tuple[ReportFormat, ...] = (
@@ -26,6 +28,7 @@ REPORT_FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat("md", (".md", ".markdown"), "Markdown, with the plan as a checklist"),
     ReportFormat("html", (".html", ".htm"), "one self-contained, printable HTML file"),
     ReportFormat("json", (".json",), "the JSON result (see `smreadiness schema`)"),
+    ReportFormat("pdf", (".pdf",), "the HTML report printed to A4 by Chromium", binary=True),
 )
 NAMES = tuple(f.name for f in REPORT_FORMATS)
 
@@ -58,6 +61,27 @@ def choose(explicit: str | None, output: str | None, default: str = "text") -> s
             )
         return explicit
     return implied or default
+
+
+def is_binary(name: str) -> bool:
+    return any(f.binary for f in REPORT_FORMATS if f.name == name)
+
+
+def render_bytes(
+    name: str,
+    assessment: Assessment,
+    bank: Bank,
+    evaluation: Evaluation,
+    *,
+    full: bool = True,
+) -> bytes:
+    """The report as a file's bytes in format ``name``; PDF raises
+    :class:`~smreadiness.report.pdf.PdfUnavailable` when it cannot be printed."""
+    if name == "pdf":
+        from smreadiness.report.pdf import html_to_pdf
+
+        return html_to_pdf(render("html", assessment, bank, evaluation, full=full))
+    return render(name, assessment, bank, evaluation, full=full).encode("utf-8")
 
 
 def render(

@@ -31,8 +31,11 @@ def write_file(session: Session, what: str, target: Path) -> Path:
 
     target = target.expanduser()
     if what == "report":
-        text = report_text(session, target.suffix.lower())
-        atomic_write(target, text.encode("utf-8"))
+        from smreadiness.report.formats import for_suffix, render_bytes
+
+        name = for_suffix(f"report{target.suffix.lower()}") or "text"
+        data = render_bytes(name, session.assessment, session.bank, session.evaluate(full=True))
+        atomic_write(target, data)
     else:
         from smreadiness.store.store import dump
 

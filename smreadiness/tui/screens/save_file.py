@@ -28,8 +28,8 @@ TITLES = {"report": N_("Save the report"), "assessment": N_("Export the assessme
 EXPLAIN = {
     "report": N_(
         "The full report: verdict, reasons, what-if, the action plan as a checklist, "
-        "scores and every answer with its note. A name ending in .html gives a web page, .md "
-        "Markdown, .json the JSON result, anything else plain text."
+        "scores and every answer with its note. A name ending in .html gives a web page, .pdf "
+        "a PDF (needs Chromium), .md Markdown, .json the JSON result, anything else plain text."
     ),
     "assessment": N_(
         "The assessment file itself (TOML), to import on another machine with `smreadiness import`."
@@ -138,14 +138,32 @@ class SaveFileScreen(ModalScreen[Path | None]):
         self.write(target)
 
     def write(self, target: Path) -> None:
-        problem = self.query_one("#save-problem", Static)
-        try:
-            written = write_file(self.session, self.what, target)
-        except (StoreError, OSError) as error:
-            problem.update(literal(str(error)))
+        if self.what == "report" and target.suffix.lower() == ".pdf":
+            # Chromium takes a second or two to print: off the event loop, the screen live.
+            self.query_one("#save-problem", Static).update(Content(_("Printing the PDF...")))
+            self.run_worker(lambda: self._write_in_thread(target), thread=True, exclusive=True)
             return
-        self.app.notify(str(written), title=_("Saved"), markup=False, timeout=6)
-        self.dismiss(written)
+        self.written(self._write(target))
+
+    def _write(self, target: Path) -> Path | str:
+        from smreadiness.report.pdf import PdfUnavailable
+
+        try:
+            return write_file(self.session, self.what, target)
+        except (StoreError, OSError, PdfUnavailable) as error:
+            return str(error)
+
+    def _write_in_thread(self, target: Path) -> None:
+        outcome = self._write(target)
+        self.app.call_from_thread(self.written, outcome)
+
+    def written(self, outcome: Path | str) -> None:
+        """The file was written (a path), or why not (a message)."""
+        if isinstance(outcome, str):
+            self.query_one("#save-problem", Static).update(literal(outcome))
+            return
+        self.app.notify(str(outcome), title=_("Saved"), markup=False, timeout=6)
+        self.dismiss(outcome)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
