@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank, Question
@@ -12,6 +12,9 @@ from smreadiness.engine import Evaluation, check_answers, evaluate_answers
 from smreadiness.engine.judge import visible_questions
 from smreadiness.i18n import _
 from smreadiness.store import Assessment, Store
+
+if TYPE_CHECKING:
+    from smreadiness.tasks.state import PlanState
 
 Status = Literal["answered", "skipped", "open"]
 
@@ -198,7 +201,20 @@ class Session:
 
     def set_done(self, action_id: str, done: bool) -> None:
         """Tick (or untick) a step of the action plan; kept in the file."""
-        self.change(lambda latest: latest.with_done(action_id, done))
+        self.set_plan(action_id, status="done" if done else "todo")
+
+    def set_plan(self, action_id: str, **changes: Any) -> None:
+        """Change one action of the plan (``owner``, ``due``/``clear_due``, ``status``), applied
+        to the latest file under the store's lock."""
+        from smreadiness.tasks.state import update_action
+
+        self.change(lambda latest: update_action(latest, action_id, **changes))
+
+    def plan_state(self) -> PlanState:
+        """What was decided about the plan; raises ProblemsError when the file's is damaged."""
+        from smreadiness.tasks.state import read_plan
+
+        return read_plan(self.assessment)
 
     def finish(self) -> None:
         """Keep a snapshot of the finished state, unless the answers are the last snapshot's."""

@@ -171,3 +171,46 @@ async def test_flags_are_still_mentioned_on_the_result(bank: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "1 question flagged to revisit: r reviews it" in screen_text(app)
+
+
+async def test_the_plan_tab_assigns_owner_due_date_and_status(bank: Any) -> None:
+    """o, d and w on the Action plan tab; what is typed is checked, and kept in the file."""
+    import tomllib
+
+    from smreadiness.store import Store
+
+    save("Socks", dict(bank.example("webshop-no-plan").answers))
+    app = make_app(args("resume", target="Socks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        first = app.screen.query_one("#checklist").actions[0].id
+        await pilot.press("o")
+        await pilot.pause()
+        assert "Who does it?" in screen_text(app)
+        await type_text(pilot, "Anna")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "2027-02-30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "is not a date" in screen_text(app)  # the dialog stays open and says why
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, "2099-01-15")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[~]  1." in text
+        assert "started · owner: Anna · due 15 Jan 2099" in text
+    on_disk = tomllib.loads(Store().path_for("socks").read_text("utf-8"))
+    entry = on_disk["plan"]["actions"][first]
+    assert (entry["owner"], entry["due"].isoformat(), entry["status"]) == (
+        "Anna",
+        "2099-01-15",
+        "doing",
+    )

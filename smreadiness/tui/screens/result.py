@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, OptionList, Static
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.engine import Evaluation
+from smreadiness.engine import ActionItem, Evaluation
 from smreadiness.history import Snapshot, previous_snapshot
 from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
@@ -197,7 +197,6 @@ class ResultScreen(Screen[None]):
         """The tabs behind the first, once build_tabs has built them."""
         if not self.query("#what-ifs"):
             return
-        from smreadiness.tui.widgets.action_checklist import ActionChecklist
         from smreadiness.tui.widgets.dimension_chart import DimensionChart
         from smreadiness.tui.widgets.live_panel import dimension_rows
         from smreadiness.tui.widgets.what_if_list import WhatIfList
@@ -219,12 +218,15 @@ class ResultScreen(Screen[None]):
         self.query_one(WhatIfList).show(bank, base.what_if, self.trying)
         self.query_one("#plan-intro", Static).update(
             Content(
-                _("Space ticks a step off; s saves the whole report, plan included, to a file.")
+                _(
+                    "Space ticks a step off, w marks it started, o names who does it, d sets "
+                    "when; s saves the whole report, plan included, to a file."
+                )
             )
             if shown.actions
             else Content(_("Nothing to add: keep going as planned."))
         )
-        self.query_one(ActionChecklist).show(bank, shown.actions, self.session.assessment.done)
+        self.show_plan(shown.actions)
         status = {q.id: q.id in shown.answers for q in self.session.visible()}
         self.query_one(DimensionChart).show(dimension_rows(bank, shown, status))
         self.query_one("#scores-note", Static).update(
@@ -345,6 +347,99 @@ class ResultScreen(Screen[None]):
         snapshot = self.previous()
         if snapshot is not None:
             self.app.push_screen(CompareScreen(self.session, snapshot))
+
+    def show_plan(self, actions: tuple[ActionItem, ...] | None = None) -> None:
+        """The checklist with what was decided about each action (a damaged [plan] table in
+        the file is said once and shown as nothing decided)."""
+        from smreadiness.tui.widgets.action_checklist import ActionChecklist
+
+        checklist = self.query_one(ActionChecklist)
+        try:
+            states = self.session.plan_state().actions
+        except ProblemsError as error:
+            states = {}
+            self.notify(str(error), title=_("Plan not read"), severity="error", markup=False)
+        shown = checklist.actions if actions is None else actions
+        checklist.show(self.session.bank, shown, self.session.assessment.done, states)
+
+    def on_action_checklist_edit(self, event: ActionChecklist.Edit) -> None:
+        """w, o and d on the plan: started, owner, due date; saved to the file at once."""
+        from smreadiness.tasks.state import check_owner, parse_due
+        from smreadiness.tui.screens.text_prompt import TextPrompt
+
+        action_id = event.action_id
+        try:
+            current = self.session.plan_state().actions.get(action_id)
+        except ProblemsError as error:
+            self.notify(str(error), title=_("Plan not read"), severity="error", markup=False)
+            return
+        title = next((a.title for a in event.checklist.actions if a.id == action_id), action_id)
+        if event.what == "doing":
+            started = current is not None and current.status == "doing"
+            self.save_plan(action_id, status="todo" if started else "doing")
+            return
+
+        def owner_problem(text: str) -> str | None:
+            try:
+                check_owner(text)
+            except ValueError as bad:
+                return str(bad)
+            return None
+
+        def due_problem(text: str) -> str | None:
+            try:
+                due = parse_due(text)
+            except ValueError as bad:
+                return str(bad)
+            if due < self.session.assessment.created.astimezone().date():
+                return _("{date} is before the assessment was started").format(date=due.isoformat())
+            return None
+
+        if event.what == "owner":
+
+            def owner_given(text: str | None) -> None:
+                if text is not None:
+                    self.save_plan(action_id, owner=text)
+
+            self.app.push_screen(
+                TextPrompt(
+                    _("Who does it?"),
+                    title,
+                    current.owner if current else "",
+                    placeholder=_("A name, e.g. Anna"),
+                    check=owner_problem,
+                ),
+                owner_given,
+            )
+            return
+
+        def due_given(text: str | None) -> None:
+            if text is None:
+                return
+            if text:
+                self.save_plan(action_id, due=parse_due(text))
+            else:
+                self.save_plan(action_id, clear_due=True)
+
+        self.app.push_screen(
+            TextPrompt(
+                _("When should it be done?"),
+                title,
+                current.due.isoformat() if current and current.due else "",
+                placeholder=_("YYYY-MM-DD, e.g. 2027-01-15"),
+                max_length=10,
+                check=due_problem,
+            ),
+            due_given,
+        )
+
+    def save_plan(self, action_id: str, **changes: Any) -> None:
+        try:
+            self.session.set_plan(action_id, **changes)
+        except (StoreError, ProblemsError, ValueError) as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+            return
+        self.show_plan()
 
     def on_action_checklist_ticked(self, event: ActionChecklist.Ticked) -> None:
         """Ticks are kept in the assessment file, so they are there next time."""
