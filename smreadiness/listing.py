@@ -8,7 +8,7 @@ file, so all three move) and by the stamp of its bank file, and only what change
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,7 +18,7 @@ from smreadiness.problems import ProblemsError
 
 if TYPE_CHECKING:
     from smreadiness.bank.model import Bank
-    from smreadiness.store import Entry, Store
+    from smreadiness.store import Assessment, Entry, Store
 
 _FORMAT = 1
 Stamp = list[int]
@@ -46,6 +46,12 @@ class Overview(NamedTuple):
     score: int | None = None
     answer_problems: int = 0
     """Saved answers the bank no longer accepts (ignored in the verdict)."""
+    reassess: str | None = None
+    """When a complete assessment is due to be looked at again (YYYY-MM-DD)."""
+
+    def reassess_due(self, today: date) -> bool:
+        """True when the date to look again has come."""
+        return self.reassess is not None and self.reassess <= today.isoformat()
 
     @property
     def scored(self) -> bool:
@@ -124,7 +130,19 @@ def _from_cache(value: object) -> Overview | None:
         return None
     if row.updated is not None and row.updated_at is None:
         return None
+    if row.reassess is not None and (
+        not isinstance(row.reassess, str) or not _is_date(row.reassess)
+    ):
+        return None
     return row
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 class _Banks:
@@ -172,6 +190,7 @@ def overview(entry: Entry, banks: _Banks) -> Overview:
     answers, problems = check_answers(bank, assessment.answers)
     result = evaluate_answers(bank, answers, what_if=False, plan=False)
     return saved._replace(
+        reassess=_reassess(assessment, bank) if result.complete else None,
         answered=result.answered_count,
         total=result.question_count,
         complete=result.complete,
@@ -181,6 +200,17 @@ def overview(entry: Entry, banks: _Banks) -> Overview:
         score=result.score,
         answer_problems=len(problems),
     )
+
+
+def _reassess(assessment: Assessment, bank: Bank) -> str | None:
+    from smreadiness.tasks.state import read_plan, reassess_date
+
+    try:
+        state = read_plan(assessment)
+    except ProblemsError:
+        return None
+    when = reassess_date(assessment, state, bank.reassess_after_days)
+    return when.isoformat() if when else None
 
 
 def _still_valid(hit: object, stamp: Stamp, language: str, banks: _Banks) -> Overview | None:

@@ -225,3 +225,17 @@ def test_finishing_sets_the_date_to_look_again(saved: Path) -> None:
     finished = on_disk["history"][-1]["finished"]
     assert (on_disk["plan"]["reassess"] - finished.date()).days == bank.reassess_after_days == 90
     assert _plan_json()["reassess"] == on_disk["plan"]["reassess"].isoformat()
+
+
+def test_list_shows_when_to_look_again_and_what_is_due(saved: Path) -> None:
+    rows = json.loads(run_cli("list", "--format", "json").out)
+    assert rows[0]["reassess"] is not None and rows[0]["reassess_due"] is False
+    text = saved.read_text("utf-8") + "\n[plan]\nreassess = 2020-01-01\n"
+    saved.write_text(text, "utf-8")
+    rows = json.loads(run_cli("list", "--format", "json").out)
+    assert (rows[0]["reassess"], rows[0]["reassess_due"]) == ("2020-01-01", True)
+    listed = run_cli("list").out
+    assert "look again" in listed.splitlines()[0]
+    assert "due since 2020-01-01" in listed
+    plan = run_cli("plan", "Salo Electric").out
+    assert "Due to be looked at again since" in plan

@@ -6,6 +6,7 @@ The rows come from :mod:`smreadiness.listing`, which caches each file's overview
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from smreadiness.i18n import _
@@ -39,6 +40,8 @@ def _row(found: Overview) -> dict[str, Any]:
         worst=found.worst,
         best=found.best,
         score=found.score,
+        reassess=found.reassess,
+        reassess_due=found.reassess_due(datetime.now().astimezone().date()),
     )
     if found.answer_problems:
         row["error"] = _("{count} answers no longer fit the bank").format(
@@ -74,6 +77,7 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
                         "",
                         clean(row["error"], single_line=True),
                         "",
+                        "",
                     ],
                     "red",
                 )
@@ -84,8 +88,16 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
             verdict = open_verdict_text(row["worst"], row["best"])
         updated = row["updated"][:16].replace("T", " ")
         progress = f"{row['answered']}/{row['total']}"
-        cells.append(([row["id"], name, progress, verdict, updated], VERDICT_STYLE[row["verdict"]]))
-    header = [_("id"), _("name"), _("progress"), _("verdict"), _("updated")]
+        again = row.get("reassess") or ""
+        if again and row.get("reassess_due"):
+            again = _("due since {date}").format(date=again)
+        cells.append(
+            ([row["id"], name, progress, verdict, updated, again], VERDICT_STYLE[row["verdict"]])
+        )
+    header = [_("id"), _("name"), _("progress"), _("verdict"), _("updated"), _("look again")]
+    if not any(values[-1] for values, _style in cells):
+        header.pop()  # nothing finished yet: no empty column
+        cells = [(values[:5], style) for values, style in cells]
     widths = [max(cell_len(h), *(cell_len(c[0][i]) for c in cells)) for i, h in enumerate(header)]
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), "bold")

@@ -31,6 +31,8 @@ class Summary(NamedTuple):
     """For sorting by verdict: go highest, then not yet, no-go, open, unreadable."""
     updated: datetime | None
     problem: str | None
+    reassess_due: bool = False
+    """Finished, and the date to look at it again has come."""
 
     @property
     def unreadable(self) -> bool:
@@ -64,8 +66,12 @@ def summarise(found: Overview) -> Summary:
         return row._replace(total=0, verdict_text=_("bank missing"), rank=NO_BANK, problem=problem)
     if found.complete and found.verdict is not None:
         verdict = found.verdict
+        due = found.reassess_due(datetime.now().astimezone().date())
         return row._replace(
-            verdict=verdict, verdict_text=verdict_word(verdict), rank=VERDICT_RANK[verdict] * 2 + 1
+            verdict=verdict,
+            verdict_text=verdict_word(verdict),
+            rank=VERDICT_RANK[verdict] * 2 + 1,
+            reassess_due=due,
         )
     text = open_verdict_text(found.worst, found.best)
     if found.decided:

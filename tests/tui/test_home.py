@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tui_helpers import args, make_app, save, screen_text, type_text
@@ -294,3 +295,25 @@ async def test_resume_of_a_name_several_share_opens_the_list_to_pick_from(
         assert isinstance(app.screen, HomeScreen)
         assert {row.name for row in app.screen.rows} == {"Café Mokka", "Café Mokka Kallio"}
         assert "Several assessments match 'mokka'" in screen_text(app)
+
+
+async def test_the_home_list_says_which_assessments_are_due_to_be_looked_at_again(
+    bank: Any,
+) -> None:
+    save(
+        "Due Bakery",
+        dict(bank.example("bakery-cafe").answers),
+        extra={"plan": {"reassess": date(2020, 1, 1)}},
+    )
+    save(
+        "Fresh Bakery",
+        dict(bank.example("bakery-cafe").answers),
+        extra={"plan": {"reassess": date(2099, 1, 1)}},
+    )
+    app = make_app(args())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        due = next(line for line in lines if "Due Bakery" in line)
+        fresh = next(line for line in lines if "Fresh Bakery" in line)
+        assert "look again" in due and "look again" not in fresh

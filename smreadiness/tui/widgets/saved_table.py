@@ -27,6 +27,8 @@ def cells(row: Summary) -> tuple[Text, Text, Text, Text]:
     if row.verdict is not None:
         text = f"{VERDICT_SYMBOL[row.verdict]} {row.verdict_text}"
         verdict = Text(text, style=RICH_COLOUR[row.verdict])
+        if row.reassess_due:
+            verdict.append(" · " + _("look again"), style="bold yellow")
     else:
         verdict = Text(row.verdict_text, style="bold red" if row.problem else "dim")
     # ISO dates read the same in every language, and skip loading Babel at startup.
