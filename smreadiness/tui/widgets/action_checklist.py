@@ -17,7 +17,7 @@ from smreadiness.bank.model import Bank
 from smreadiness.engine import ActionItem
 from smreadiness.i18n import N_, _, format_date
 from smreadiness.tasks.state import ActionState
-from smreadiness.tasks.worklist import size_of
+from smreadiness.tasks.worklist import VERDICT_MOVING, size_of
 from smreadiness.tui.text import hanging, literal
 from smreadiness.tui.widgets.wrapped_list import WrappedList
 
@@ -114,7 +114,12 @@ class ActionChecklist(WrappedList):
     def _facts(self, action: ActionItem) -> str:
         """Size, and owner, due date and "started" where set, on one line."""
         state = self.states.get(action.id, ActionState())
-        parts = [_("size {size}").format(size=size_of(action.effort))]
+        size = size_of(action.effort)
+        parts = [_("size {size}").format(size=size)]
+        if size == "S" and self.bank is not None:
+            kinds = {rule.id: rule.kind for rule in self.bank.rules}
+            if any(kinds.get(rule) in VERDICT_MOVING for rule in action.because):
+                parts.append(_("quick win"))
         if state.status == "doing" and action.id not in self.ticked:
             parts.append(_("started"))
         if state.owner:
