@@ -194,6 +194,8 @@ class Bank(NamedTuple):
     by_id: Mapping[str, Question] = {}
     reassess_after_days: int = 90
     """Days from finishing to the date to look again."""
+    disagree_below: float = 0.6
+    """Workshops: agreement below this is a disagreement."""
 
     def question(self, question_id: str) -> Question | None:
         return self.by_id.get(question_id)
@@ -271,6 +273,7 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         core=bool(raw.get("core", False)),
         weak_below=int(raw.get("weak_below", 60)),
         reassess_after_days=int(raw.get("reassess_after_days", 90)),
+        disagree_below=float(raw.get("disagree_below", 0.6)),
         sources=tuple(
             Source(
                 s["id"], s["title"], s.get("language", "en"), s.get("note", ""), s.get("url", "")

@@ -243,6 +243,8 @@ class BankSpec(_Spec):
     """A dimension scoring below this gets its actions in the plan."""
     reassess_after_days: int = Field(90, ge=1, le=3650)
     """Days from finishing an assessment to the date it is due to be looked at again."""
+    disagree_below: float = Field(0.6, ge=0.0, le=1.0)
+    """Workshops: a question whose agreement (0-1) is below this counts as a disagreement."""
     sources: list[SourceSpec] = []
     """Articles cited by help texts and rules."""
     dimensions: list[DimensionSpec] = Field(min_length=1)

@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from smreadiness.cli.serve import run_serve
 
             return run_serve(args)
+        if command == "workshop":
+            from smreadiness.cli.workshop import run_workshop
+
+            return run_workshop(args)
         if command == "plan":
             from smreadiness.cli.plan import run_plan
 

@@ -57,7 +57,8 @@ def run_ask(args: argparse.Namespace, *, fallback: bool = False) -> int:
     first = start.question if start.opening == "interview" and command != "resume" else None
     if command == "ask" and getattr(args, "target", None):
         first = None  # resuming: where the user left off
-    return LineInterview(start.session, lines, first).run()
+    again = getattr(args, "resume_command", "smreadiness ask")  # e.g. a workshop's join
+    return LineInterview(start.session, lines, first, again).run()
 
 
 def _ambiguous(name: str) -> int:

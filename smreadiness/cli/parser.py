@@ -246,6 +246,51 @@ def _questions(parser: argparse.ArgumentParser, common: argparse.ArgumentParser)
         one.add_argument("--bank", metavar="PATH_OR_ID", help=argparse.SUPPRESS)
 
 
+def _workshop(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, text: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, help=_(text), description=_(text), parents=[common])
+
+    def named(one: argparse.ArgumentParser) -> None:
+        one.add_argument("workshop", metavar="NAME", help=_("the workshop's name"))
+
+    def respondent(one: argparse.ArgumentParser) -> None:
+        one.add_argument(
+            "--as", dest="respondent", metavar="RESPONDENT", help=_("the respondent's name")
+        )
+        one.add_argument("--role", metavar="ROLE", help=_("their role, e.g. owner or staff"))
+
+    one = action("new", N_("start a workshop: a room of businesses, or --team for one business"))
+    named(one)
+    one.add_argument(
+        "--team", action="store_true", help=_("several people answering for one business")
+    )
+    one.add_argument("--bank", metavar="PATH_OR_ID", help=_("question bank (default: readiness)"))
+    one = action("add", N_("add answers files as respondents (each checked as import does)"))
+    named(one)
+    one.add_argument("files", metavar="FILE", nargs="+", help=_("answers files (TOML)"))
+    respondent(one)
+    one = action("join", N_("answer in this terminal as one respondent"))
+    named(one)
+    respondent(one)
+    one.add_argument("--plain", action="store_true", help=_(PLAIN_HELP))
+    one = action("present", N_("the live board for the projector"))
+    named(one)
+    one.add_argument("--names", action="store_true", help=_("show respondents' names on the board"))
+    one = action("report", N_("the joint report: verdicts, spread of answers, disagreements"))
+    named(one)
+    _format_option(one, "text", "md", "html", "json")
+    one.add_argument("-o", "--output", metavar="OUT", type=output_path, help=_(OUTPUT_HELP))
+    one = action("list", N_("the workshops, with their respondent counts"))
+    _format_option(one, "text", "json")
+    one = action("serve", N_("each browser that opens the printed link answers as one respondent"))
+    named(one)
+    one.add_argument("--host", default="127.0.0.1", help=_("address to listen on"))
+    one.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
+    one.add_argument("--max-sessions", type=int, default=40, metavar="N", help=_("at most N"))
+
+
 COMMANDS: dict[str, tuple[str, Builder | None]] = {
     "new": (N_("open the interview on a new assessment"), _new),
     "resume": (N_("continue a saved assessment where you left off"), _resume),
@@ -293,6 +338,13 @@ COMMANDS: dict[str, tuple[str, Builder | None]] = {
         ),
         _ask,
     ),
+    "workshop": (
+        N_(
+            "a workshop: a room of businesses, or a team answering for one business, side by "
+            "side, with a live board and a joint report"
+        ),
+        None,
+    ),
 }
 """Each command's help and the builder of its arguments (``questions`` has actions)."""
 
@@ -322,7 +374,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             continue
         text = _(help_text)
         command = sub.add_parser(name, help=text, description=text, parents=[common])
-        if build is None:
+        if name == "workshop":
+            _workshop(command, common)
+        elif build is None:
             _questions(command, common)
         else:
             build(command)
