@@ -30,6 +30,10 @@ def exists(path: Path) -> bool:
         return False
 
 
+RESPONDENT_ENV = "SMREADINESS_RESPONDENT_OF"
+"""Set by ``workshop serve`` for each browser's app: the folder of the workshop it answers for."""
+
+
 def data_dir() -> Path:
     """Where saved assessments live: ``SMREADINESS_DATA_DIR`` or the platform's user data dir."""
     override = os.environ.get(DATA_DIR_ENV)

@@ -23,7 +23,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ESCAPES = re.compile(
     r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)"
 )
-KEY_CODES = {"Enter": 13, "Escape": 27, "Tab": 9}
+KEY_CODES = {"Enter": 13, "Escape": 27, "Tab": 9, "Backspace": 8}
 
 
 def free_port() -> int:

@@ -5,6 +5,7 @@ asks nothing of the internet, and a saved report arrives as a download."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import stat
@@ -488,3 +489,58 @@ def test_beyond_loopback_browsers_get_their_own_folders(
         assert settings.environment["SMREADINESS_DATA_DIR"] == str(room.resolve())
         assert settings.environment["SMREADINESS_CONFIG_DIR"] == str(folder / "config")
         assert f"Every browser sees and changes the assessments in {room.resolve()}" in out
+
+
+def test_a_served_workshop_gives_each_browser_one_respondent_and_only_its_own_answers(
+    tmp_path: Path, answers_file: Any
+) -> None:
+    """``workshop serve``: a real browser joins with a name, answers, and the board's report
+    counts it; the respondent never sees the other respondents."""
+    from smreadiness.paths import data_dir
+
+    assert run_cli("workshop", "new", "Spring course").code == 0
+    assert run_cli("workshop", "add", "spring", str(answers_file("bakery-cafe"))).code == 0
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "smreadiness",
+        "workshop",
+        "serve",
+        "spring",
+        "--port",
+        str(port),
+    ]
+    served = start(tmp_path / "workshop.log", command, port)
+    try:
+        assert "sees only its own answers" in served.text()
+
+        async def scenario() -> str:
+            async with Browser(tmp_path / "profile") as browser:
+                await browser.open(f"{served.base}/?token={served.token}")
+                assert await browser.until_shown("Spring course")
+                await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+                for key in "Bakery Aurora":
+                    await browser.press(key)
+                await browser.press("Enter")
+                assert await browser.until_shown("choose another name")  # taken already
+                for _ in range(len("Bakery Aurora")):
+                    await browser.press("Backspace")
+                for key in "Eve":
+                    await browser.press(key)
+                await browser.press("Enter")
+                assert await browser.until_shown("Purpose and goals · question")
+                await browser.press("1")
+                await asyncio.sleep(2)
+                return browser.received
+
+        received = asyncio.run(scenario())
+    finally:
+        stop(served)
+    folder = data_dir() / "workshops" / "spring-course"
+    mine = list((folder / "browsers").glob("*/data/*.toml"))
+    assert len(mine) == 1 and 'name = "Eve"' in mine[0].read_text("utf-8")
+    assert '"purpose.goals" = "measurable"' in mine[0].read_text("utf-8")
+    report = json.loads(run_cli("workshop", "report", "spring", "--format", "json").out)
+    assert sorted(r["name"] for r in report["respondents"]) == ["Bakery Aurora", "Eve"]
+    assert "Sourdough" not in received  # the other respondent's pitch never reached Eve

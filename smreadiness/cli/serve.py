@@ -106,7 +106,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if limit < 1:
         error(_("smreadiness: --max-sessions must be at least 1, not {count}").format(count=limit))
         return EXIT_USAGE
-    shared = Path(args.data).expanduser().resolve() if args.data is not None else None
+    workshop = getattr(args, "workshop_folder", None)
+    data = getattr(args, "data", None)
+    shared = Path(data).expanduser().resolve() if data is not None else None
     if shared is not None and shared.exists() and not shared.is_dir():
         error(_("smreadiness: --data {path}: not a folder").format(path=shared))
         return EXIT_USAGE
@@ -120,10 +122,21 @@ def run_serve(args: argparse.Namespace) -> int:
     environment: dict[str, str] = {}
     visitors: Path | None = None
     try:
-        if shared is not None:
+        if workshop is not None:
+            # Each browser is one respondent, in a folder of its own inside the workshop's:
+            # it sees its own answers only; the board and the report read them all.
+            from smreadiness.paths import RESPONDENT_ENV
+            from smreadiness.workshops.folder import BROWSERS
+
+            visitors = Path(workshop) / BROWSERS
+            private_dir(visitors)
+            private_dir(Path(workshop) / "cache")
+            environment[RESPONDENT_ENV] = str(workshop)
+            environment["SMREADINESS_CACHE_DIR"] = str(Path(workshop) / "cache")
+        elif shared is not None:
             private_dir(shared)
             environment["SMREADINESS_DATA_DIR"] = str(shared)
-        if not is_loopback(host):
+        if not is_loopback(host) and workshop is None:
             folder = server_folder()
             private_dir(folder / "cache")
             environment["SMREADINESS_CACHE_DIR"] = str(folder / "cache")
@@ -139,7 +152,12 @@ def run_serve(args: argparse.Namespace) -> int:
     warning = beyond_loopback_warning(host, port)
     if warning:
         error(warning)
-    if visitors is not None:
+    if workshop is not None:
+        where = _(
+            "Each browser answers as one respondent and sees only its own answers; "
+            "the board: smreadiness workshop present"
+        )
+    elif visitors is not None:
         where = _(
             "Each browser gets its own folder for its assessments, apart from yours: {path}"
         ).format(path=visitors)

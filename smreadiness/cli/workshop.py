@@ -78,10 +78,10 @@ def _new(args: argparse.Namespace) -> int:
 def _free(name: str, workshop: Workshop) -> str | None:
     """Why ``name`` cannot be a new respondent, or None."""
     from smreadiness.store.store import fold
+    from smreadiness.workshops.folder import taken_names
 
-    for entry in workshop.respondents.entries():
-        if entry.assessment is not None and fold(entry.assessment.name) == fold(name):
-            return _("a respondent named {name} has joined already").format(name=repr(name))
+    if fold(name) in taken_names(workshop):
+        return _("a respondent named {name} has joined already").format(name=repr(name))
     return None
 
 
@@ -148,7 +148,7 @@ def _list(args: argparse.Namespace) -> int:
     workshops, problems = all_workshops()
     rows: list[dict[str, Any]] = []
     for workshop in workshops:
-        entries = workshop.respondents.entries()
+        entries = workshop.entries()
         rows.append(
             {
                 "workshop": workshop.slug,
@@ -185,7 +185,7 @@ def summary_of(workshop: Workshop, language: str) -> Summary:
     from smreadiness.workshops.aggregate import summarise
 
     bank = _bank(workshop, language)
-    return summarise(workshop, bank, workshop.respondents.entries())
+    return summarise(workshop, bank, workshop.entries())
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -293,11 +293,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     workshop = find(args.workshop)
     served = argparse.Namespace(
-        **{
-            **vars(args),
-            "command": "serve",
-            "data": str(workshop.respondents.root),
-            "respondent_of": str(workshop.folder),
-        }
+        **{**vars(args), "command": "serve", "data": None, "workshop_folder": str(workshop.folder)}
     )
     return run_serve(served)

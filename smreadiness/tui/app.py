@@ -44,6 +44,7 @@ FIRST_CSS = {
     "interview": ("interview.tcss",),
     "result": ("result.tcss",),
     "presenter": ("presenter.tcss",),
+    "join": ("dialog.tcss",),
 }
 
 
@@ -108,6 +109,8 @@ class SmReadinessApp(App[int]):
             from smreadiness.tui.screens.result import ResultScreen
 
             return ResultScreen(start.session)
+        if start.opening == "join" and start.respondent_of is not None:
+            return self.join_screen()
         if start.opening == "presenter" and start.workshop is not None:
             from smreadiness.tui.screens.presenter import PresenterScreen
 
@@ -183,12 +186,24 @@ class SmReadinessApp(App[int]):
             self.push_screen(fallback())
 
     def home_screen(self) -> Screen[None]:
+        if self.start.respondent_of is not None:
+            return self.join_screen()  # a served respondent has no home list
         from smreadiness.tui.screens.home import HomeScreen
 
         return HomeScreen(self.language)
 
+    def join_screen(self) -> Screen[None]:
+        from smreadiness.tui.screens.join import JoinScreen
+        from smreadiness.workshops.folder import read
+
+        assert self.start.respondent_of is not None
+        return JoinScreen(read(self.start.respondent_of))
+
     def ask_for_new_name(self, bank: str | None = None) -> None:
         """The name prompt; a name starts a new interview."""
+        if self.start.respondent_of is not None:
+            self.notify(_("In a workshop each browser answers once."), markup=False)
+            return
         from smreadiness.tui.screens.name_prompt import NamePrompt
 
         def create(name: str | None) -> None:

@@ -10,7 +10,6 @@ so the board never freezes. Names are shown only when the trainer turns them on 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -24,23 +23,24 @@ from smreadiness.i18n import N_, _, ngettext
 from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
 from smreadiness.workshops.aggregate import Spread, Summary
-from smreadiness.workshops.folder import RESPONDENTS, Workshop
+from smreadiness.workshops.folder import Workshop
 
 POLL_SECONDS = 1.0
 VERDICT_STYLE = {"go": "bold green", "not_yet": "bold yellow", "no_go": "bold red"}
 
 
-def stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+def stamp(workshop: Workshop) -> tuple[tuple[str, int, int], ...]:
     """What changes when any respondent's file is saved, added or removed."""
     out = []
-    try:
-        with os.scandir(folder / RESPONDENTS) as entries:
-            for entry in entries:
-                if entry.name.endswith(".toml") and not entry.name.startswith("."):
-                    info = entry.stat()
-                    out.append((entry.name, info.st_mtime_ns, info.st_size))
-    except OSError:
-        return ()
+    for store in workshop.stores():
+        try:
+            with os.scandir(store.root) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                        info = entry.stat()
+                        out.append((entry.path, info.st_mtime_ns, info.st_size))
+        except OSError:
+            continue
     return tuple(sorted(out))
 
 
@@ -110,7 +110,7 @@ class BoardApp(App[None]):
         self.set_interval(POLL_SECONDS, self.poll)
 
     def poll(self) -> None:
-        current = stamp(self.workshop.folder)
+        current = stamp(self.workshop)
         if current != self._stamp:
             self._stamp = current
             self.recount()
@@ -121,7 +121,7 @@ class BoardApp(App[None]):
         from smreadiness.workshops.aggregate import summarise
 
         bank = load_bank(self.workshop.bank or None, self.language)
-        summary = summarise(self.workshop, bank, self.workshop.respondents.entries())
+        summary = summarise(self.workshop, bank, self.workshop.entries())
         self.call_from_thread(self.show, summary)
 
     def show(self, summary: Summary) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from smreadiness.i18n import LANGUAGES, set_language
+from smreadiness.paths import RESPONDENT_ENV
 from smreadiness.problems import Problem, ProblemsError
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # the home screen needs none of these: imported when used (st
     from smreadiness.store.store import Index
     from smreadiness.tui.workshop import Workshop
 
-Opening = Literal["home", "name", "interview", "result", "presenter"]
+Opening = Literal["home", "name", "interview", "result", "presenter", "join"]
 
 
 class StartError(Exception):
@@ -43,6 +45,8 @@ class Start(NamedTuple):
     watch: bool = False
     pick: str = ""
     """``resume NAME`` matched several: the home list, filtered by NAME, to pick one from."""
+    respondent_of: Path | None = None
+    """A served workshop: this browser is one respondent of the workshop in this folder."""
 
 
 def _load_bank(spec: str | None, language: str) -> Bank:
@@ -112,6 +116,9 @@ def _find(store: Store, target: str) -> Assessment:
 def resolve_start(args: argparse.Namespace) -> Start:
     """Read the command line into a :class:`Start`; raises :class:`StartError`."""
     command = getattr(args, "command", None)
+    served_for = os.environ.get(RESPONDENT_ENV)
+    if served_for:  # `workshop serve`: only the join screen and the own interview
+        return Start("join", None, None, choose_language(args), respondent_of=Path(served_for))
     if command == "resume":
         store = Store()
         target = getattr(args, "target", None) or ""

@@ -21,13 +21,15 @@ from smreadiness.i18n import _
 from smreadiness.moments import read_moment
 from smreadiness.paths import data_dir
 from smreadiness.problems import Problem, ProblemsError
-from smreadiness.store import NotFoundError, Store, StoreError
+from smreadiness.store import Entry, NotFoundError, Store, StoreError
 from smreadiness.store.assessment import MAX_NAME, now
 from smreadiness.store.store import fold
 
 FOLDER = "workshops"
 META_FILE = "workshop.toml"
 RESPONDENTS = "respondents"
+BROWSERS = "browsers"
+"""Served workshops: each browser's own folder (``browsers/<hash>/data``), one respondent."""
 MAX_META_BYTES = 64 * 1024
 ROLE_KEY = "role"
 MAX_ROLE = 60
@@ -47,7 +49,32 @@ class Workshop(NamedTuple):
 
     @property
     def respondents(self) -> Store:
+        """Respondents added from files or joined in a terminal."""
         return Store(self.folder / RESPONDENTS)
+
+    def stores(self) -> list[Store]:
+        """Every folder respondents' files are in: the shared one and each browser's."""
+        found = [self.respondents]
+        browsers = self.folder / BROWSERS
+        try:
+            folders = sorted(p for p in browsers.iterdir() if (p / "data").is_dir())
+        except OSError:
+            folders = []
+        found += [Store(p / "data") for p in folders]
+        return found
+
+    def entries(self) -> list[Entry]:
+        """Every respondent's file, readable or not."""
+        return [entry for store in self.stores() for entry in store.entries()]
+
+
+def taken_names(workshop: Workshop) -> set[str]:
+    """The respondents' names, folded (any case, accents optional), to refuse a second one."""
+    return {
+        fold(entry.assessment.name)
+        for entry in workshop.entries()
+        if entry.assessment is not None and entry.assessment.name
+    }
 
 
 def root() -> Path:
