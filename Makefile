@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck unit bench bench-tui bench-serve catalogs clean
+.PHONY: run test lint typecheck unit bench bench-tui bench-serve bench-workshop catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench-tui: $(VENV)/.installed-test
 # Memory of `serve`: the server alone, one browser session and 40 (Linux, reads /proc).
 bench-serve: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_memory.py --sessions 1,40
+
+# Workshops: the joint report and the board's recount with 40 and 500 respondents.
+bench-workshop: $(VENV)/.installed-test
+	$(BIN)/python bench/workshop.py --sizes 40,500
 
 # Interface strings: extract the marked ones, merge them into the fi/sv catalogs, compile.
 # The compiled .mo files are committed, so installing needs no Babel step.
