@@ -524,10 +524,13 @@ def test_a_served_workshop_gives_each_browser_one_respondent_and_only_its_own_an
                     await browser.press(key)
                 await browser.press("Enter")
                 assert await browser.until_shown("choose another name")  # taken already
-                for _ in range(len("Bakery Aurora")):
+                for _ in range(len("Bakery Aurora") + 3):
                     await browser.press("Backspace")
+                    await asyncio.sleep(0.05)  # one at a time, as a person types
                 for key in "Eve":
                     await browser.press(key)
+                    await asyncio.sleep(0.05)
+                await asyncio.sleep(0.3)
                 await browser.press("Enter")
                 assert await browser.until_shown("Purpose and goals · question")
                 await browser.press("1")
