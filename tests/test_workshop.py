@@ -250,3 +250,13 @@ async def test_the_board_follows_answers_as_they_are_saved(tmp_path: Path) -> No
         await pilot.press("right")
         await pilot.pause()
         assert "Question 1 of" in str(app.query_one("#main-text").render())
+
+
+def test_an_answers_file_for_another_bank_is_refused_with_why(tmp_path: Path) -> None:
+    assert run_cli("workshop", "new", "Spring course").code == 0
+    other = tmp_path / "devops.toml"
+    other.write_text('[meta]\nname = "Ops Ltd"\nbank = "quickcheck"\n[answers]\n', "utf-8")
+    added = run_cli("workshop", "add", "spring", str(other))
+    assert added.code == 1
+    assert "this workshop uses 'readiness'" in added.err
+    assert not list((data_dir() / "workshops" / "spring-course" / "respondents").glob("*.toml"))

@@ -317,7 +317,8 @@ class SmReadinessApp(App[int]):
             ),
             None,
         )
-        self.goodbye = resume_hint(session) if session is not None else None
+        command = self.start.resume_command
+        self.goodbye = resume_hint(session, command) if session is not None else None
         self.exit()
 
     def action_help(self) -> None:
@@ -387,10 +388,10 @@ def run_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def resume_hint(session: Session) -> str:
+def resume_hint(session: Session, again: str = "smreadiness resume") -> str:
     """ "Saved. Continue with: smreadiness resume 'Café Mokka'" (the id when the name is not
     unique, so the line always works as printed)."""
-    command = f"smreadiness resume {session.handle()}"
+    command = f"{again} {session.handle()}"
     if session.evaluate().complete:
         return _("Every answer is saved. See the result again with: {command}").format(
             command=command

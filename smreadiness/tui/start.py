@@ -47,6 +47,8 @@ class Start(NamedTuple):
     """``resume NAME`` matched several: the home list, filtered by NAME, to pick one from."""
     respondent_of: Path | None = None
     """A served workshop: this browser is one respondent of the workshop in this folder."""
+    resume_command: str = "smreadiness resume"
+    """What the goodbye line tells to type to come back (a workshop's ``join ... --as``)."""
 
 
 def _load_bank(spec: str | None, language: str) -> Bank:
@@ -131,7 +133,9 @@ def resolve_start(args: argparse.Namespace) -> Start:
         if assessment is None:
             assessment = _find(store, target)
         language = choose_language(args, assessment.language)
-        return where_to_resume(open_session(store, assessment, language))
+        start = where_to_resume(open_session(store, assessment, language))
+        again = getattr(args, "resume_command", None)
+        return start._replace(resume_command=again) if again else start
     language = choose_language(args)
     if command == "present":
         return present(args, language)
