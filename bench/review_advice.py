@@ -26,7 +26,7 @@ from smreadiness.bank.loader import load_bank  # noqa: E402
 from smreadiness.bank.model import Bank  # noqa: E402
 from smreadiness.engine import evaluate_answers  # noqa: E402
 from smreadiness.i18n import set_language  # noqa: E402
-from smreadiness.report.labels import answer_label, verdict_word  # noqa: E402
+from smreadiness.wording import answer_label, verdict_word  # noqa: E402
 
 WIDTH = 100
 

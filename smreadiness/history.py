@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine import check_answers, evaluate_answers
 from smreadiness.engine.result import Evaluation
 from smreadiness.i18n import _, format_date
 from smreadiness.moments import read_moment
-from smreadiness.report.labels import answer_label
 from smreadiness.store.assessment import Assessment, now
+from smreadiness.wording import answer_label
 
-if TYPE_CHECKING:
-    from smreadiness.report.document import Change
+
+class Change(NamedTuple):
+    """What moved since the previous finished snapshot."""
+
+    since: str
+    verdict_before: str
+    score_before: int | None
+    answers: tuple[tuple[str, str, str], ...]  # prompt, before, after
 
 
 class Snapshot(NamedTuple):
@@ -114,6 +120,4 @@ def change_since_previous(
         )
     else:
         since = _("snapshot {number}").format(number=snapshot.number)
-    from smreadiness.report.document import Change  # imported here: the result screen's start
-
     return Change(since, then.verdict, then.score, tuple(moved))

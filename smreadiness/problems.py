@@ -24,3 +24,20 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+MAX_PROBLEM_LINES = 50
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """One line per problem on stderr (user text made harmless), at most 50 and a count."""
+    import sys
+
+    from smreadiness.i18n import _
+    from smreadiness.textsafe import clean
+
+    for problem in problems[:MAX_PROBLEM_LINES]:
+        print(clean(str(problem), single_line=True), file=sys.stderr)
+    if len(problems) > MAX_PROBLEM_LINES:
+        more = len(problems) - MAX_PROBLEM_LINES
+        print(_("... and {count} more problems").format(count=more), file=sys.stderr)

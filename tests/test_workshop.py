@@ -168,29 +168,17 @@ def test_the_html_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert "Where they disagree most" in dom
 
 
-def test_a_respondent_joins_in_a_terminal_and_rejoins_where_they_left_off() -> None:
+def _join(*args: str, typed: str) -> subprocess.CompletedProcess[str]:
+    """``workshop join`` in line mode, answered from a pipe as a script would."""
     import sys
 
+    command = [sys.executable, "-m", "smreadiness", "workshop", "join", "spring", *args]
+    return subprocess.run(command, input=typed, capture_output=True, text=True, timeout=120)
+
+
+def test_a_respondent_joins_in_a_terminal_and_rejoins_where_they_left_off() -> None:
     assert run_cli("workshop", "new", "Spring course").code == 0
-    first = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "smreadiness",
-            "workshop",
-            "join",
-            "spring",
-            "--as",
-            "Eve",
-            "--role",
-            "owner",
-            "--plain",
-        ],
-        input="1\n1\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    first = _join("--as", "Eve", "--role", "owner", "--plain", typed="1\n1\n")
     assert first.returncode == 0, first.stderr
     assert first.stdout.count("Saved: ") == 2 and "Traceback" not in first.stderr
     assert "smreadiness workshop join 'Spring course' --as Eve" in first.stdout
@@ -199,23 +187,7 @@ def test_a_respondent_joins_in_a_terminal_and_rejoins_where_they_left_off() -> N
     text = saved.read_text("utf-8")
     assert 'name = "Eve"' in text and 'role = "owner"' in text
     assert text.count(" = ") > 2  # two answers kept
-    again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "smreadiness",
-            "workshop",
-            "join",
-            "spring",
-            "--as",
-            "eve",
-            "--plain",
-        ],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    again = _join("--as", "eve", "--plain", typed="")
     assert again.returncode == 0, again.stderr
     assert again.stdout.split("Question ")[1].startswith("4 of")  # where Eve left off
     assert len(list(respondents.glob("*.toml"))) == 1

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-EXIT_OK = 0
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
-EXIT_BAD_INPUT = 3
+from smreadiness.exits import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "main"]
 LANGUAGES = ("en", "fi", "sv")
 
 

@@ -89,7 +89,8 @@ class _Failed(Exception):
 
 def _start(args: argparse.Namespace, **values: object) -> Start:
     """What the TUI would open, with its errors as one line each (exit 1, or 3 for a file)."""
-    from smreadiness.cli.common import error, print_problems
+    from smreadiness.cli.common import error
+    from smreadiness.problems import print_problems
     from smreadiness.tui.start import StartError, resolve_start
 
     namespace = argparse.Namespace(**{**vars(args), **values})
@@ -117,8 +118,8 @@ def _new(args: argparse.Namespace, lines: Lines) -> Start | None:
 def _choose(args: argparse.Namespace, lines: Lines) -> Start | None:
     """Bare ``smreadiness`` without a screen: continue a recent assessment, or start one."""
     from smreadiness.listing import overviews
-    from smreadiness.report.labels import open_verdict_text, verdict_word
     from smreadiness.store import Store, StoreError
+    from smreadiness.wording import open_verdict_text, verdict_word
 
     try:
         rows = [row for row in overviews(Store(), args.lang) if row.name is not None][:9]

@@ -244,7 +244,7 @@ def run_examples(args: argparse.Namespace) -> int:
         return EXIT_OK
     from rich.text import Text
 
-    from smreadiness.report.labels import VERDICT_STYLE, verdict_word
+    from smreadiness.wording import VERDICT_STYLE, verdict_word
 
     console = _console()
     for row in rows:

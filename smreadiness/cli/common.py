@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from smreadiness.cli import EXIT_BAD_INPUT, EXIT_PROBLEM
 from smreadiness.i18n import _
 from smreadiness.paths import exists, user_path
-from smreadiness.problems import Problem, ProblemsError
+from smreadiness.problems import Problem, ProblemsError, print_problems
 from smreadiness.store import Assessment, NotFoundError, Store, StoreError, parse_assessment
 from smreadiness.textsafe import clean, shorten
 from smreadiness.tomlfile import Locator, read_toml
@@ -22,20 +22,9 @@ if TYPE_CHECKING:
     from smreadiness.engine.answers import AnswerProblem
 
 
-MAX_PROBLEM_LINES = 50
-
-
 def error(message: str) -> None:
     """One line on stderr, with user text made harmless."""
     print(clean(message, single_line=True), file=sys.stderr)
-
-
-def print_problems(problems: list[Problem]) -> None:
-    for problem in problems[:MAX_PROBLEM_LINES]:
-        error(str(problem))
-    if len(problems) > MAX_PROBLEM_LINES:
-        more = len(problems) - MAX_PROBLEM_LINES
-        error(_("... and {count} more problems").format(count=more))
 
 
 def handles_errors(run: Callable[[Any], int]) -> Callable[[Any], int]:

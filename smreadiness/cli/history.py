@@ -100,7 +100,7 @@ def run_history(args: argparse.Namespace) -> int:
     from smreadiness.engine import check_answers, evaluate_answers
     from smreadiness.history import snapshots
     from smreadiness.i18n import format_datetime, ngettext
-    from smreadiness.report.labels import verdict_word
+    from smreadiness.wording import verdict_word
 
     target = open_target(args.target, Store())
     use_language(args, target.assessment.language)

@@ -55,8 +55,8 @@ def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:
     from rich.cells import cell_len
     from rich.text import Text
 
-    from smreadiness.report.labels import VERDICT_STYLE, open_verdict_text, verdict_word
     from smreadiness.textsafe import clean
+    from smreadiness.wording import VERDICT_STYLE, open_verdict_text, verdict_word
 
     if not rows:
         console.print(

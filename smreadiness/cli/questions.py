@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from smreadiness.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
-from smreadiness.cli.common import error, handles_errors, print_problems
+from smreadiness.cli.common import error, handles_errors
 from smreadiness.i18n import _, ngettext
 from smreadiness.paths import exists, user_path
-from smreadiness.problems import Problem
+from smreadiness.problems import Problem, print_problems
 
 
 def _looks_like_path(text: str | None) -> bool:

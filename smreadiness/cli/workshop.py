@@ -86,9 +86,9 @@ def _free(name: str, workshop: Workshop) -> str | None:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from smreadiness.cli.common import checked_answers, open_file, print_problems
+    from smreadiness.cli.common import checked_answers, open_file
     from smreadiness.paths import user_path
-    from smreadiness.problems import Problem, ProblemsError
+    from smreadiness.problems import Problem, ProblemsError, print_problems
     from smreadiness.reask import record_fingerprints
     from smreadiness.store.assessment import MAX_NAME
     from smreadiness.workshops.folder import ROLE_KEY, find
@@ -142,7 +142,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from smreadiness.cli.common import print_problems
+    from smreadiness.problems import print_problems
     from smreadiness.workshops.folder import all_workshops
 
     workshops, problems = all_workshops()

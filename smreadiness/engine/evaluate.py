@@ -91,7 +91,7 @@ def _weak_dimension_reasons(
 
 
 def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Reason:
-    from smreadiness.report.labels import verdict_word
+    from smreadiness.wording import verdict_word
 
     count = len(unanswered)
     message = ngettext(

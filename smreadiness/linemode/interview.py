@@ -14,10 +14,10 @@ from smreadiness.bank.model import Question
 from smreadiness.engine import check_answer, rounded, typed_number
 from smreadiness.i18n import _
 from smreadiness.problems import ProblemsError
-from smreadiness.report.labels import answer_label, describe_range
 from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.textsafe import clean
+from smreadiness.wording import answer_label, describe_range
 
 PROMPT = "> "
 

@@ -14,9 +14,9 @@ from smreadiness.bank.model import Bank
 from smreadiness.engine import evaluate_answers
 from smreadiness.engine.result import Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import answer_label, verdict_word
 from smreadiness.report.markdown import md
 from smreadiness.textsafe import clean
+from smreadiness.wording import answer_label, verdict_word
 
 
 class Side(NamedTuple):

@@ -10,8 +10,11 @@ from typing import Any, NamedTuple
 
 from smreadiness.bank.model import Bank
 from smreadiness.engine.result import Evaluation
+from smreadiness.history import Change
 from smreadiness.i18n import _, format_date
-from smreadiness.report.labels import (
+from smreadiness.store.assessment import Assessment
+from smreadiness.textsafe import clean
+from smreadiness.wording import (
     answer_label,
     blocker_count,
     kind_word,
@@ -21,8 +24,6 @@ from smreadiness.report.labels import (
     verdict_meaning,
     verdict_word,
 )
-from smreadiness.store.assessment import Assessment
-from smreadiness.textsafe import clean
 
 WHY_QUESTION = "purpose.why"
 """The core bank's "why, in one sentence" question: its answer is echoed with the verdict."""
@@ -91,15 +92,6 @@ class StepGroup(NamedTuple):
 class AnswerGroup(NamedTuple):
     title: str
     answers: tuple[AnswerLine, ...]
-
-
-class Change(NamedTuple):
-    """What moved since the previous finished snapshot."""
-
-    since: str
-    verdict_before: str
-    score_before: int | None
-    answers: tuple[tuple[str, str, str], ...]  # prompt, before, after
 
 
 class ReportDoc(NamedTuple):

@@ -7,8 +7,8 @@ from html import escape
 
 from smreadiness.i18n import _, language
 from smreadiness.report.document import DimensionItem, ReportDoc
-from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import verdict_word
 
 _VERDICT_CLASS = {"go": "go", "not_yet": "notyet", "no_go": "nogo"}
 _VERDICT_ICON = {"go": "✔", "not_yet": "!", "no_go": "✖"}

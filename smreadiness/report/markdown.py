@@ -7,8 +7,8 @@ import re
 
 from smreadiness.i18n import N_, _
 from smreadiness.report.document import ReportDoc
-from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import verdict_word
 
 # Babel on Python 3.11 cannot extract _() inside f-strings: these are marked here.
 _IN_FSTRINGS = (

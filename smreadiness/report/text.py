@@ -9,8 +9,8 @@ from rich.text import Text
 
 from smreadiness.i18n import _
 from smreadiness.report.document import ReportDoc
-from smreadiness.report.labels import VERDICT_STYLE, verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import VERDICT_STYLE, verdict_word
 
 _KIND_STYLE = {"knockout": "red", "blocker": "yellow", "caution": "magenta", "strength": "green"}
 

@@ -372,8 +372,8 @@ def run_app(args: argparse.Namespace) -> int:
         start = resolve_start(args)
     except StartError as error:
         if error.problems:
-            from smreadiness.cli import EXIT_BAD_INPUT
-            from smreadiness.cli.common import print_problems
+            from smreadiness.exits import EXIT_BAD_INPUT
+            from smreadiness.problems import print_problems
 
             print_problems(error.problems)
             return EXIT_BAD_INPUT

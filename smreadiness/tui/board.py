@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Footer, Static
 
 from smreadiness.i18n import N_, _, ngettext
-from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import verdict_word
 from smreadiness.workshops.aggregate import Spread, Summary
 from smreadiness.workshops.folder import Workshop
 

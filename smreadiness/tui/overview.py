@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 from smreadiness.i18n import _
 from smreadiness.listing import Overview
-from smreadiness.report.labels import open_verdict_text, verdict_word
 from smreadiness.verdicts import VERDICT_RANK
+from smreadiness.wording import open_verdict_text, verdict_word
 
 UNREADABLE = -2
 NO_BANK = -1

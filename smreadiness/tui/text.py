@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import verdict_word
 
 # A verdict is never told by colour alone: a word and a symbol go with it.
 VERDICT_SYMBOL = {"go": "✔", "not_yet": "◐", "no_go": "✘"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from smreadiness.i18n import _, language, ngettext
-from smreadiness.report.labels import verdict_word
 from smreadiness.textsafe import clean
+from smreadiness.wording import verdict_word
 from smreadiness.workshops.aggregate import Spread, Summary
 
 BAR = 24

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from tui_helpers import args, make_app, save, screen_text, stored, type_text
 
-from smreadiness.report.labels import VERDICT_MEANING
+from smreadiness.wording import VERDICT_MEANING
 
 PERSONAS = [
     ("bakery-cafe", "go"),

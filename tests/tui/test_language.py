@@ -80,7 +80,7 @@ async def test_switching_on_the_home_screen_and_in_the_presenter(bank: Any) -> N
         await pilot.pause()
         await choose(pilot, "Svenska")
         from smreadiness.bank.loader import load_bank
-        from smreadiness.report.labels import verdict_meaning
+        from smreadiness.wording import verdict_meaning
 
         sv_bank = load_bank(None, "sv")
         text = screen_text(app)

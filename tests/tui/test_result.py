@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from tui_helpers import args, make_app, save, screen_text, stored, type_text
 
-from smreadiness.report.labels import VERDICT_MEANING
+from smreadiness.wording import VERDICT_MEANING
 
 
 async def test_what_if_is_tried_without_saving_then_kept_then_undone(bank: Any) -> None:

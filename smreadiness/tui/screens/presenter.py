@@ -19,7 +19,6 @@ from textual.widgets import Static
 
 from smreadiness.i18n import N_, _, language, ngettext
 from smreadiness.problems import ProblemsError
-from smreadiness.report.labels import answer_label
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.text import literal
@@ -28,6 +27,7 @@ from smreadiness.tui.widgets.big_verdict import BigVerdict
 from smreadiness.tui.widgets.key_bar import KeyBar
 from smreadiness.tui.widgets.reason_lines import ReasonLines
 from smreadiness.tui.workshop import FileMark, Workshop
+from smreadiness.wording import answer_label
 
 WATCH_SECONDS = 1.0
 

@@ -19,7 +19,6 @@ from smreadiness.engine import ActionItem, Evaluation
 from smreadiness.history import Snapshot, previous_snapshot
 from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
-from smreadiness.report.labels import blocker_count, range_text
 from smreadiness.session import Session
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
@@ -27,6 +26,7 @@ from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
 from smreadiness.tui.widgets.tab_bar import TabBar
 from smreadiness.tui.widgets.verdict_banner import VerdictBanner
+from smreadiness.wording import blocker_count, range_text
 
 if TYPE_CHECKING:  # the tabs behind the first are built after the first frame (build_tabs)
     from smreadiness.tui.widgets.action_checklist import ActionChecklist

@@ -13,12 +13,12 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from smreadiness.i18n import N_, _
-from smreadiness.report.labels import answer_label
 from smreadiness.session import Session
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.lines import list_width, question_line
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
+from smreadiness.wording import answer_label
 
 
 class ReviewScreen(Screen[None]):

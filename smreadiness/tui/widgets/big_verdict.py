@@ -7,9 +7,9 @@ from textual.widgets import Static
 
 from smreadiness.engine import Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import verdict_word
 from smreadiness.tui.text import VERDICT_COLOUR, VERDICT_SYMBOL, verdict_content
 from smreadiness.tui.widgets.verdict_banner import big_letters
+from smreadiness.wording import verdict_word
 
 
 class BigVerdict(Static):

@@ -10,9 +10,9 @@ from textual.widgets import Static
 from smreadiness.bank.model import Bank
 from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import verdict_word
 from smreadiness.tui.text import VERDICT_COLOUR, literal, verdict_content
 from smreadiness.tui.widgets.dimension_chart import DimensionChart, DimensionRow
+from smreadiness.wording import verdict_word
 
 
 def range_content(evaluation: Evaluation) -> Content:

@@ -12,8 +12,8 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Question
 from smreadiness.engine import rounded, typed_number
 from smreadiness.i18n import _
-from smreadiness.report.labels import describe_range, plain_number
 from smreadiness.tui.widgets.question import QuestionWidget
+from smreadiness.wording import describe_range, plain_number
 
 
 class NumberQuestion(QuestionWidget):

@@ -7,8 +7,8 @@ from textual.widgets import Static
 
 from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import blocker_count, kind_word, verdict_meaning
 from smreadiness.tui.text import VERDICT_COLOUR, hanging, literal
+from smreadiness.wording import blocker_count, kind_word, verdict_meaning
 
 KIND_MARK = {"knockout": "✘", "blocker": "!", "caution": "~", "strength": "✔"}
 KIND_COLOUR = {

@@ -11,8 +11,8 @@ from textual.widgets import Static
 from smreadiness.bank.model import Bank
 from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
-from smreadiness.report.labels import answer_label, kind_word, section_heading, source_title
 from smreadiness.textsafe import clean
+from smreadiness.wording import answer_label, kind_word, section_heading, source_title
 
 KIND_STYLE = {
     "knockout": "bold red",

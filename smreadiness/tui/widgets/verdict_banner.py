@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from smreadiness.i18n import _
-from smreadiness.report.labels import VERDICT_WORDS, verdict_meaning, verdict_word
 from smreadiness.tui.text import VERDICT_COLOUR, VERDICT_SYMBOL
+from smreadiness.wording import VERDICT_WORDS, verdict_meaning, verdict_word
 
 # Three rows per letter, in the style of figlet's "future" font; enough letters for the
 # verdict words in every language (KYLLÄ, EI VIELÄ, INTE ÄN, NEJ, ...).

@@ -11,9 +11,9 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Bank
 from smreadiness.engine import WhatIf
 from smreadiness.i18n import _
-from smreadiness.report.labels import answer_label
 from smreadiness.tui.text import hanging, literal, verdict_content
 from smreadiness.tui.widgets.wrapped_list import WrappedList
+from smreadiness.wording import answer_label
 
 
 def changes_content(bank: Bank, changes: Mapping[str, Scalar | None]) -> Content:
