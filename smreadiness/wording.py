@@ -67,6 +67,8 @@ def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
     """How an answer reads: the option's label, the number with its unit, or the text."""
     if value is None:
         return _("unanswered")
+    if value == "?":
+        return _("Don't know")
     question = bank.question(question_id)
     if question is None:
         return str(value)

@@ -15,6 +15,10 @@ from smreadiness.bank.conditions import Node, Scalar, parse
 from smreadiness.verdicts import VERDICT_RANK as VERDICT_RANK
 from smreadiness.verdicts import VERDICTS as VERDICTS
 
+DONT_KNOW = "?"
+"""The answer "don't know" to any question: counts as answered, is left out of scores, and
+rules treat it as not known (the verdict range stays open, as for an unanswered question)."""
+
 Kind = Literal["choice", "number", "text"]
 
 
@@ -97,7 +101,9 @@ class Question(NamedTuple):
         return self.ranks.get(value)
 
     def score_of(self, value: Scalar) -> int | None:
-        """Points for an answer, or None when the question is not scored."""
+        """Points for an answer, or None when the question is not scored (or not known)."""
+        if value == DONT_KNOW:
+            return None
         if self.kind == "choice":
             index = self.ranks.get(str(value))
             return None if index is None else self.options[index].score

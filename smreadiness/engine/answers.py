@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import Bank, Question
+from smreadiness.bank.model import DONT_KNOW, Bank, Question
 from smreadiness.i18n import _
 
 
@@ -50,7 +50,10 @@ def _digits(value: int) -> int:
 
 
 def check_answer(question: Question, value: object) -> tuple[Scalar | None, str | None]:
-    """The clean answer, or an error saying what is expected. Blank text is no answer."""
+    """The clean answer, or an error saying what is expected. Blank text is no answer;
+    ``"?"`` is "don't know", for any kind of question."""
+    if value == DONT_KNOW:
+        return DONT_KNOW, None
     if question.kind == "choice":
         allowed = ", ".join(o.value for o in question.options)
         if not isinstance(value, str):

@@ -14,6 +14,8 @@ from smreadiness.engine.whatif import find_what_ifs
 from smreadiness.i18n import _, ngettext
 
 UNANSWERED_RULE = "unanswered"
+UNKNOWN_RULE = "unknown"
+"""The engine's reason when "don't know" answers keep the verdict open."""
 MAX_ALSO_WEAK = 3
 _KIND_ORDER = {"knockout": 0, "blocker": 1, "caution": 2, "strength": 3}
 
@@ -113,7 +115,7 @@ def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Re
 
 def _verdict_range(bank: Bank, current: Judgement) -> tuple[str, str, str, Judgement | None]:
     """(verdict, worst, best, best completion or None when complete)."""
-    if not current.unanswered:
+    if current.settled:
         return current.verdict, current.verdict, current.verdict, None
     top = completed(bank, current.answers, best=True)
     best = top.verdict
@@ -123,6 +125,27 @@ def _verdict_range(bank: Bank, current: Judgement) -> tuple[str, str, str, Judge
     capped = min(VERDICT_RANK[current.verdict], VERDICT_RANK["not_yet"])
     verdict = VERDICTS[max(VERDICT_RANK[worst], min(VERDICT_RANK[best], capped))]
     return verdict, worst, best, top
+
+
+def _unknown_reason(unknown: tuple[str, ...], worst: str, best: str) -> Reason:
+    from smreadiness.wording import verdict_word
+
+    count = len(unknown)
+    message = ngettext(
+        '{count} answer is "don\'t know"; until it is known, the verdict can move between '
+        "{worst} and {best}.",
+        '{count} answers are "don\'t know"; until they are known, the verdict can move '
+        "between {worst} and {best}.",
+        count,
+    ).format(count=count, worst=verdict_word(worst), best=verdict_word(best))
+    return Reason(
+        kind="blocker",
+        rule=UNKNOWN_RULE,
+        message=message,
+        idea=_("Answers nobody knows yet are never guessed: find them out, then look again."),
+        sources=(),
+        questions=unknown,
+    )
 
 
 def shown_verdict(bank: Bank, current: Judgement) -> tuple[str, str, str]:
@@ -181,8 +204,10 @@ def evaluate_answers(
             if (question := bank.question(q)) is not None
         }
         reasons += _weak_dimension_reasons(bank, current, covered, None)
-    if worst != best:
+    if worst != best and current.unanswered:
         reasons.append(_unanswered_reason(current.unanswered, worst, best))
+    if worst != best and current.unknown:
+        reasons.append(_unknown_reason(current.unknown, worst, best))
     reasons.sort(key=lambda r: _KIND_ORDER[r.kind])
     visible_ids = {q.id for q in current.visible}
     result = Evaluation(
@@ -194,6 +219,7 @@ def evaluate_answers(
         dimensions=current.dimensions,
         reasons=tuple(reasons),
         unanswered=current.unanswered,
+        unknown=current.unknown,
         best=best,
         worst=worst,
         answers=current.answers,
@@ -204,7 +230,7 @@ def evaluate_answers(
         question_count=sum(1 for q in current.visible if not q.optional),
     )
     if what_if:
-        if current.unanswered:
+        if not current.settled:
 
             def verdict_of(changed: dict[str, Scalar]) -> str:
                 return shown_verdict(bank, judge(bank, changed))[0]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from smreadiness.bank.conditions import EvalContext, Scalar, evaluate
-from smreadiness.bank.model import Bank, Question, Rule
+from smreadiness.bank.model import DONT_KNOW, Bank, Question, Rule
 
 
 class Judgement(NamedTuple):
@@ -20,6 +20,13 @@ class Judgement(NamedTuple):
     answers: dict[str, Scalar]
     unanswered: tuple[str, ...]
     context: EvalContext
+    unknown: tuple[str, ...] = ()
+    """Questions answered "don't know": answered, but not known to scores and rules."""
+
+    @property
+    def settled(self) -> bool:
+        """Every question asked has a known answer: nothing can move the verdict."""
+        return not self.unanswered and not self.unknown
 
 
 def _round(value: float) -> int:
@@ -33,7 +40,7 @@ def visible_questions(bank: Bank, answers: Mapping[str, Scalar]) -> tuple[Questi
         return bank.questions
     shown = {q.id for q in bank.questions if q.show_if is None}
     for _ in range(len(conditional) + 1):
-        ctx = EvalContext({k: v for k, v in answers.items() if k in shown})
+        ctx = EvalContext({k: v for k, v in answers.items() if k in shown and v != DONT_KNOW})
         now = {q.id for q in bank.questions if q.show_if is None}
         now.update(q.id for q in conditional if q.show_if and evaluate(q.show_if, ctx) is True)
         if now == shown:
@@ -73,20 +80,23 @@ def scores(
 
 def judge(bank: Bank, answers: Mapping[str, Scalar]) -> Judgement:
     """Verdict and fired rules. Rules on scores are unknown until the assessment is complete."""
-    visible = visible_questions(bank, answers)
+    known_answers = {k: v for k, v in answers.items() if v != DONT_KNOW}
+    visible = visible_questions(bank, known_answers)
     used = {q.id: answers[q.id] for q in visible if q.id in answers}
+    unknown = tuple(q.id for q in visible if used.get(q.id) == DONT_KNOW)
+    known = {k: v for k, v in used.items() if v != DONT_KNOW} if unknown else used
     unanswered = tuple(q.id for q in visible if q.id not in used and not q.optional)
-    overall, dimensions = scores(bank, visible, used)
-    complete = not unanswered
+    overall, dimensions = scores(bank, visible, known)
+    settled = not unanswered and not unknown
     ctx = EvalContext(
-        used,
-        overall if complete else None,
-        dimensions if complete else {},
+        known,
+        overall if settled else None,
+        dimensions if settled else {},
     )
     fired = tuple(rule for rule in bank.rules if evaluate(rule.when, ctx) is True)
     kinds = {rule.kind for rule in fired}
     verdict = "no_go" if "knockout" in kinds else "not_yet" if "blocker" in kinds else "go"
-    return Judgement(verdict, fired, overall, dimensions, visible, used, unanswered, ctx)
+    return Judgement(verdict, fired, overall, dimensions, visible, used, unanswered, ctx, unknown)
 
 
 def best_value(question: Question) -> Scalar:
@@ -118,7 +128,7 @@ def worst_value(question: Question) -> Scalar:
 
 def completed(bank: Bank, answers: Mapping[str, Scalar], best: bool) -> Judgement:
     """Judge the answers with every open question filled in with its best (or worst) answer."""
-    filled = dict(answers)
+    filled = {k: v for k, v in answers.items() if v != DONT_KNOW}  # "don't know": open
     pick = best_value if best else worst_value
     for _ in range(len(bank.questions) + 1):
         current = judge(bank, filled)

@@ -102,6 +102,40 @@ def _varied(ordered: list[_Candidate]) -> list[_Candidate]:
     return picked
 
 
+FIND_OUT_PREFIX = "find-out-"
+
+
+def _find_outs(bank: Bank, result: Evaluation) -> list[_Candidate]:
+    """A "find out" action for each "don't know" answer: the verdict waits for it. None after
+    a no-go (the knock-out holds whatever it turns out to be)."""
+    if result.verdict == "no_go" or not result.unknown:
+        return []
+    from smreadiness.i18n import _
+
+    first = bank.steps[0] if bank.steps else None
+    found: list[_Candidate] = []
+    for position, question_id in enumerate(result.unknown):
+        question = bank.question(question_id)
+        if question is None:
+            continue
+        item = ActionItem(
+            id=FIND_OUT_PREFIX + question_id,
+            step=first.id if first else "",
+            step_title=first.title if first else "",
+            title=_("Find out: {question}").format(question=question.prompt),
+            detail=_(
+                'You answered "don\'t know". Ask whoever in the business would know, or look '
+                "it up, then give the answer: until then the verdict can still move."
+            ),
+            dimension=question.dimension,
+            because=("unknown",),
+            effort=1,
+            question=question_id,
+        )
+        found.append((1, 1, 0, -len(bank.actions) + position, item))
+    return found
+
+
 def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[ActionItem, ...]:
     """The actions that fit these answers: this week's first, then later ones by step."""
     fired = {rule.id: rule for rule in current.fired}
@@ -150,6 +184,7 @@ def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[Acti
             # The most specific bridge first: one answering fewer knock-outs fits better.
             effort = len(action.rules)
         candidates.append((priority, effort, step_index, position, item))
+    candidates += _find_outs(bank, result)
     if result.verdict == "no_go":
         candidates.sort(key=lambda c: (c[1], c[3]))
         return tuple(c[4]._replace(horizon="now") for c in candidates[:MAX_BRIDGES])

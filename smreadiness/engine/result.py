@@ -47,6 +47,8 @@ class ActionItem(NamedTuple):
     """``now`` for this week's few first actions (and a no-go's bridges), else ``later``."""
     effort: int = 3
     """How hard it is, 1-5: the bank's effort of the easiest answer it changes."""
+    question: str | None = None
+    """A "find out" action: the question answered "don't know"."""
 
 
 class Evaluation(NamedTuple):
@@ -71,6 +73,8 @@ class Evaluation(NamedTuple):
     question_count: int = 0
     """Required questions asked for these answers (``show_if`` applied)."""
     extra: Mapping[str, Any] = {}
+    unknown: tuple[str, ...] = ()
+    """Questions answered "don't know" (answered, left out of scores and rules)."""
 
     @property
     def decided(self) -> bool:
@@ -96,6 +100,7 @@ class Evaluation(NamedTuple):
                 for r in self.reasons
             ],
             "unanswered": list(self.unanswered),
+            "unknown": list(self.unknown),
             "what_if": [
                 {
                     "changes": dict(w.changes),
@@ -114,6 +119,7 @@ class Evaluation(NamedTuple):
                     "dimension": a.dimension,
                     "because": list(a.because),
                     "horizon": "this_week" if a.horizon == "now" else "later",
+                    **({"question": a.question} if a.question else {}),
                 }
                 for a in self.actions
             ],

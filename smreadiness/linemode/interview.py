@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import DONT_KNOW as UNKNOWN
 from smreadiness.bank.model import Question
 from smreadiness.engine import check_answer, rounded, typed_number
 from smreadiness.i18n import _
@@ -57,7 +58,8 @@ class Lines:
 def how_to_answer() -> str:
     return _(
         "How to answer: type the number of a choice, or the answer itself, then Enter. "
-        "An empty line skips a question for now. dk means you do not know yet. "
+        "An empty line skips a question for now. dk answers don't know: it counts as "
+        "answered, and the plan says to find it out. "
         "A question mark, ?, tells why the question matters. A less-than sign, <, goes back "
         "one question. n adds a note. f flags a question to revisit. h repeats these keys. "
         "q saves and quits."
@@ -137,13 +139,15 @@ class LineInterview:
                 following = session.following(question_id, session.answers[question_id])
                 self.save(session.move_to, following)
                 return following  # Enter keeps the answer given before
-            if command == SKIP or command.casefold() == DONT_KNOW:
+            if command.casefold() == DONT_KNOW:
+                following = session.following(question_id, UNKNOWN)
+                if self.save(session.answer, question_id, UNKNOWN, following):
+                    say(_("Saved as don't know: the plan says to find it out."))
+                return following
+            if command == SKIP:
                 following = session.following(question_id, None)
                 if self.save(session.skip, question_id, following):
-                    if command:
-                        say(_("Marked as not known yet; it stays unanswered."))
-                    else:
-                        say(_("Skipped for now."))
+                    say(_("Skipped for now."))
                 return following
             value, problem = self.parse(question, command)
             if problem is not None:

@@ -24,7 +24,8 @@ class ReasonModel(_Model):
     strengths never change the verdict. After a no-go only knock-outs and up to three
     cautions ``weak-<dimension>`` (the weakest areas) are listed."""
     rule: str
-    """Rule id from the bank (``unanswered`` while questions are open)."""
+    """Rule id from the bank (``unanswered`` while questions are open, ``unknown`` while
+    "don't know" answers keep the verdict open)."""
     message: str
     """The reason as the user reads it."""
     questions: list[str]
@@ -60,6 +61,8 @@ class ActionModel(_Model):
     horizon: Literal["this_week", "later"] = "later"
     """``this_week``: one of the (at most three) actions to start with, or after a no-go one
     of the one or two things to do instead; ``later``: the rest of the plan."""
+    question: str | None = None
+    """For a "find out" action: the question answered "don't know"."""
 
 
 class RangeModel(_Model):
@@ -96,6 +99,8 @@ class ResultModel(_Model):
     """Score per dimension, 0-100; null where nothing is answered yet."""
     reasons: list[ReasonModel]
     unanswered: list[str]
+    unknown: list[str] = []
+    """Questions answered "don't know" (``"?"``): answered, left out of scores and rules."""
     what_if: list[WhatIfModel]
     actions: list[ActionModel]
     verdict_range: RangeModel

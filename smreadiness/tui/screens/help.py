@@ -35,14 +35,16 @@ Interview
   Enter         save a typed number or text and move on
   Esc  ←        previous question
   →  PgDn       next question, unchanged
-  s             don't know yet (left unanswered)
-  f             flag to revisit
-  n             note
-  ?             why this matters, and its sources
-  o             outline: jump to any question
-  r             review all answers
-  While typing in a field, letters are text: use ctrl+s,
-  ctrl+g, ctrl+n, ctrl+y, ctrl+o and ctrl+r instead.
+  f2      k     don't know (counted as answered; the plan
+                says to find it out)
+  ctrl+s  s     skip for now (left unanswered)
+  ctrl+g  f     flag to revisit
+  ctrl+n  n     note
+  ctrl+y  ?     why this matters, and its sources
+  ctrl+o  o     outline: jump to any question
+  ctrl+r  r     review all answers
+  The ctrl keys work on every kind of question; the single
+  letters while choosing (in a field, letters are text).
 
 Review
   Enter         edit the answer

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import Question
+from smreadiness.bank.model import DONT_KNOW, Question
 from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
 from smreadiness.session import Session
@@ -37,12 +37,13 @@ ANSWER_WIDGETS: dict[str, type[QuestionWidget]] = {
 }
 """The answer widget for each kind of question; its id is the kind."""
 
-# Single letters while choosing; while typing in a field the same actions sit on ctrl keys.
+# The ctrl keys work on every kind of question, and the key bar shows them; single letters
+# are quicker while choosing (letters typed into a field are text).
 FIELD = "field"
 ARROW = "arrow"
 PAGE = "page"
 """PgDn moves on whatever has the keyboard (a choice list would otherwise page through it)."""
-KEYED = ("forward", "skip", "flag", "note", "why", "outline", "review")
+KEYED = ("forward", "skip", "dont_know", "flag", "note", "why", "outline", "review")
 
 
 class InterviewScreen(Screen[None]):
@@ -71,18 +72,37 @@ class InterviewScreen(Screen[None]):
             priority=True,
             tooltip=N_("Next, unchanged"),
         ),
-        Binding("s", "skip", N_("Skip"), tooltip=N_("Don't know yet: leave it unanswered for now")),
-        Binding("ctrl+s", f"skip('{FIELD}')", N_("Skip")),
-        Binding("r", "review", N_("Review"), tooltip=N_("All answers, then the result")),
-        Binding("ctrl+r", f"review('{FIELD}')", N_("Review")),
-        Binding("f", "flag", N_("Flag"), tooltip=N_("Mark it to revisit")),
-        Binding("ctrl+g", f"flag('{FIELD}')", N_("Flag")),
-        Binding("n", "note", N_("Note")),
+        Binding(
+            "f2",
+            f"dont_know('{FIELD}')",
+            N_("Don't know"),
+            tooltip=N_("Nobody here knows: counted as answered, and the plan says to find out"),
+        ),
+        Binding("k", "dont_know", N_("Don't know"), show=False),
+        Binding(
+            "ctrl+s",
+            f"skip('{FIELD}')",
+            N_("Skip"),
+            tooltip=N_("Not now: leave it unanswered for now"),
+        ),
+        Binding("s", "skip", N_("Skip"), show=False),
+        Binding(
+            "ctrl+r", f"review('{FIELD}')", N_("Review"), tooltip=N_("All answers, then the result")
+        ),
+        Binding("r", "review", N_("Review"), show=False),
+        Binding("ctrl+g", f"flag('{FIELD}')", N_("Flag"), tooltip=N_("Mark it to revisit")),
+        Binding("f", "flag", N_("Flag"), show=False),
         Binding("ctrl+n", f"note('{FIELD}')", N_("Note")),
-        Binding("question_mark", "why", N_("Why"), key_display="?", tooltip=N_("Why this matters")),
-        Binding("ctrl+y", f"why('{FIELD}')", N_("Why")),
-        Binding("o", "outline", N_("Outline"), tooltip=N_("All questions; jump anywhere")),
-        Binding("ctrl+o", f"outline('{FIELD}')", N_("Outline")),
+        Binding("n", "note", N_("Note"), show=False),
+        Binding("ctrl+y", f"why('{FIELD}')", N_("Why"), tooltip=N_("Why this matters")),
+        Binding("question_mark", "why", N_("Why"), key_display="?", show=False),
+        Binding(
+            "ctrl+o",
+            f"outline('{FIELD}')",
+            N_("Outline"),
+            tooltip=N_("All questions; jump anywhere"),
+        ),
+        Binding("o", "outline", N_("Outline"), show=False),
         # Last of the footer's keys: the numbers are on screen beside the options.
         Binding("1", "pick(1)", N_("Pick"), key_display="1-9", priority=True),
         *(
@@ -303,7 +323,9 @@ class InterviewScreen(Screen[None]):
         if action in KEYED:
             if parameters == (PAGE,):  # the key bar shows it where → is off (typing)
                 return True
-            return typing == (parameters == (FIELD,))
+            if parameters == (FIELD,):  # the ctrl keys: the same on every kind of question
+                return True
+            return not typing
         if action == "back" and parameters == (ARROW,):
             return not typing
         if action == "pick":
@@ -350,6 +372,13 @@ class InterviewScreen(Screen[None]):
         following = self.session.following(question_id, None)
         if self._save(lambda: self.session.skip(question_id, following)):
             self._advance(following)
+
+    def action_dont_know(self, _via: str = "") -> None:
+        """ "Don't know": answered, left out of scores, and a "find out" step in the plan."""
+        question_id = self.question_id
+        for widget in self.query(ChoiceQuestion).results(ChoiceQuestion):
+            widget.mark_unknown()
+        self.submit(question_id, DONT_KNOW)
 
     def action_flag(self, _via: str = "") -> None:
         flagged = not self.session.is_flagged(self.question_id)

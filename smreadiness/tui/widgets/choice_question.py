@@ -9,8 +9,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import DONT_KNOW, Question
 from smreadiness.bank.model import Option as Choice
-from smreadiness.bank.model import Question
+from smreadiness.i18n import _
 from smreadiness.tui.text import hanging, literal
 from smreadiness.tui.widgets.question import QuestionWidget
 
@@ -43,7 +44,10 @@ class ChoiceQuestion(QuestionWidget):
 
     def load(self, question: Question, value: Scalar | None) -> None:
         super().load(question, value)
-        chosen = question.rank(str(value)) if value is not None else None
+        if value == DONT_KNOW:
+            chosen: int | None = len(question.options)  # the "don't know" row
+        else:
+            chosen = question.rank(str(value)) if value is not None else None
         self.chosen = chosen
         self._fill(chosen if chosen is not None else 0)
 
@@ -53,10 +57,16 @@ class ChoiceQuestion(QuestionWidget):
         options = self.query_one(OptionList)
         width = options.scrollable_content_region.width or max(30, self.app.size.width - 52)
         width -= 1
-        options.set_options(
+        rows = [
             Option(option_prompt(n, option, n - 1 == self.chosen, width), id=option.value)
             for n, option in enumerate(self.question.options, start=1)
+        ]
+        unknown = self.chosen == len(self.question.options)
+        prefix = Content.assemble(("k", "bold $accent"), " ●  " if unknown else " ○  ")
+        rows.append(
+            Option(hanging(prefix, literal(_("Don't know"), "italic"), width), id=DONT_KNOW)
         )
+        options.set_options(rows)
         options.highlighted = highlighted
         self._width = width
 
@@ -79,6 +89,11 @@ class ChoiceQuestion(QuestionWidget):
             return None
         self.query_one(OptionList).highlighted = number - 1
         return self.question.options[number - 1].value
+
+    def mark_unknown(self) -> None:
+        """Show the "don't know" row chosen (k pressed)."""
+        if self.question is not None:
+            self.query_one(OptionList).highlighted = len(self.question.options)
 
     @on(OptionList.OptionSelected, "#options")
     def option_chosen(self, event: OptionList.OptionSelected) -> None:

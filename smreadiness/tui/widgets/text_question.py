@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import Question
+from smreadiness.bank.model import DONT_KNOW, Question
 from smreadiness.i18n import _
 from smreadiness.tui.widgets.question import QuestionWidget
 
@@ -46,7 +46,7 @@ class TextQuestion(QuestionWidget):
         example = self.query_one("#text-example", Static)
         example.update(question.placeholder)
         example.display = bool(question.placeholder)
-        field.value = "" if value is None else str(value)
+        field.value = "" if value in (None, DONT_KNOW) else str(value)
         field.cursor_position = len(field.value)
         self._count(field.value)
 
@@ -56,7 +56,7 @@ class TextQuestion(QuestionWidget):
     def pending(self) -> bool:
         """Text typed that differs from the saved answer (Next must not drop it)."""
         typed = self.query_one(Input).value.strip()
-        return typed != ("" if self.value is None else str(self.value))
+        return typed != ("" if self.value in (None, DONT_KNOW) else str(self.value))
 
     def submit_pending(self) -> None:
         """Check and save the typed text as Enter does."""
