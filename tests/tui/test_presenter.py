@@ -156,16 +156,23 @@ async def test_watch_reloads_an_edited_bank_and_keeps_the_answers(
             path.write_text(text, encoding="utf-8")
             os.utime(path, ns=(stamp, stamp))  # a new time even on coarse clocks
 
+        async def shown(words: str) -> str:
+            # Reloading validates the whole bank (rules, worked examples): on a busy machine
+            # that takes a moment, so wait for it rather than for a fixed time.
+            for _ in range(100):
+                await pilot.pause(0.1)
+                if words in (text := screen_text(app)):
+                    return text
+            return screen_text(app)
+
         rewrite(source.replace(message, "No one at all looks after the accounts"), 10**18)
-        await pilot.pause(0.4)
-        text = screen_text(app)
+        text = await shown("Bank reloaded")
         assert "No one at all looks after the accounts" in text
         assert "Bank reloaded" in text
         assert app.screen.workshop.answers["resources.owner"] == "nobody"  # answers kept
 
         rewrite("this is [not a bank", 2 * 10**18)
-        await pilot.pause(0.4)
-        text = screen_text(app)
+        text = await shown("Bank not reloaded")
         assert "Bank not reloaded" in text
         assert "No one at all looks after the accounts" in text  # the last good bank stays
 
