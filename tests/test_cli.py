@@ -149,10 +149,12 @@ def test_language_from_environment_is_accepted(answers_file: Any) -> None:
 def test_core_never_imports_textual_or_pydantic_models(answers_file: Any) -> None:
     """After the first run has cached the validated bank, scoring builds no pydantic models."""
     assert run_cli("score", str(answers_file("bakery-cafe"))).code == 0  # warms the bank cache
+    assert run_cli("import", str(answers_file("bakery-cafe"))).code == 0
     probe = (
         "import sys; from smreadiness.cli import main; "
         f"main(['score', {str(answers_file('bakery-cafe'))!r}, '--format', 'json']); "
-        "main(['list']); "
+        "main(['list']); main(['plan', 'Bakery Aurora', '--format', 'csv']); "
+        "main(['workshop', 'list']); "
         "loaded = [m for m in ('textual', 'pydantic.main') if m in sys.modules]; "
         "print(loaded, file=sys.stderr)"
     )
@@ -165,7 +167,9 @@ def test_core_never_imports_textual_or_pydantic_models(answers_file: Any) -> Non
 def test_core_modules_import_without_textual() -> None:
     probe = (
         "import sys, smreadiness.bank.validate, smreadiness.engine, smreadiness.store, "
-        "smreadiness.report.text, smreadiness.report.jsonout, smreadiness.cli.commands; "
+        "smreadiness.report.text, smreadiness.report.jsonout, smreadiness.cli.commands, "
+        "smreadiness.cli.plan, smreadiness.cli.workshop, smreadiness.tasks.export, "
+        "smreadiness.tasks.render, smreadiness.workshops.report, smreadiness.report.pdf; "
         "print('textual' in sys.modules)"
     )
     result = subprocess.run(
