@@ -33,7 +33,7 @@ def answers_file(folder: Path, business_id: str, name: str | None = None) -> Pat
 def test_a_new_workshop_is_a_private_folder_and_names_are_unique() -> None:
     made = run_cli("workshop", "new", "Spring course")
     assert made.code == 0, made.err
-    assert "smreadiness workshop serve 'Spring course'" in made.out
+    assert "smreadiness workshop serve spring-course" in made.out
     folder = data_dir() / "workshops" / "spring-course"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((folder / "workshop.toml").stat().st_mode) == 0o600
@@ -181,7 +181,7 @@ def test_a_respondent_joins_in_a_terminal_and_rejoins_where_they_left_off() -> N
     first = _join("--as", "Eve", "--role", "owner", "--plain", typed="1\n1\n")
     assert first.returncode == 0, first.stderr
     assert first.stdout.count("Saved: ") == 2 and "Traceback" not in first.stderr
-    assert "smreadiness workshop join 'Spring course' --as Eve" in first.stdout
+    assert "smreadiness workshop join spring-course --as Eve" in first.stdout
     respondents = data_dir() / "workshops" / "spring-course" / "respondents"
     (saved,) = respondents.glob("*.toml")
     text = saved.read_text("utf-8")
@@ -232,3 +232,15 @@ def test_an_answers_file_for_another_bank_is_refused_with_why(tmp_path: Path) ->
     assert added.code == 1
     assert "this workshop uses 'readiness'" in added.err
     assert not list((data_dir() / "workshops" / "spring-course" / "respondents").glob("*.toml"))
+
+
+def test_hostile_or_damaged_workshops_are_named_not_obeyed() -> None:
+    made = run_cli("workshop", "new", "[red]x\x1b[2J<b>")
+    assert made.code == 0 and "\x1b" not in made.out
+    assert "smreadiness workshop serve red-x-2j-b" in made.out  # a word a shell takes as is
+    assert run_cli("workshop", "new", "a" * 300).code == 1
+    assert run_cli("workshop", "new", "   ").code == 1
+    (data_dir() / "workshops" / "red-x-2j-b" / "workshop.toml").write_text("garbage[")
+    listed = run_cli("workshop", "list")
+    assert listed.code == 1 and "workshop.toml: is not valid TOML" in listed.err
+    assert "Traceback" not in listed.err

@@ -60,19 +60,21 @@ def _new(args: argparse.Namespace) -> int:
     name = clean(workshop.name, single_line=True)
     print(_("Workshop {name} created in {folder}").format(name=name, folder=workshop.folder))
     print(_("Question bank: {title}").format(title=clean(bank.title, single_line=True)))
-    quoted = repr(workshop.name) if " " in workshop.name else workshop.name
-    print(
-        _("Next: smreadiness workshop serve {name}   (respondents join in a browser)").format(
-            name=quoted
-        )
-    )
-    print(
-        _("  or: smreadiness workshop add {name} FILE...   (answers files sent in)").format(
-            name=quoted
-        )
-    )
-    print(_("  and: smreadiness workshop present {name}   (the live board)").format(name=quoted))
+    quoted = _shell_word(workshop.slug)
+    for line in (
+        _("Next: smreadiness workshop serve {name}   (respondents join in a browser)"),
+        _("  or: smreadiness workshop add {name} FILE...   (answers files sent in)"),
+        _("  and: smreadiness workshop present {name}   (the live board)"),
+    ):
+        print(line.format(name=quoted))
     return EXIT_OK
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one word to paste into a shell, control characters made visible."""
+    import shlex
+
+    return shlex.quote(clean(text, single_line=True))
 
 
 def _free(name: str, workshop: Workshop) -> str | None:
@@ -254,7 +256,7 @@ def _join(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # The respondent answers with the normal interview, pointed at the workshop's folder.
     os.environ[DATA_DIR_ENV] = str(workshop.respondents.root)
-    quoted = repr(workshop.name) if " " in workshop.name else workshop.name
+    quoted = _shell_word(workshop.slug)
     resumed = argparse.Namespace(
         **{
             **vars(args),
