@@ -201,23 +201,25 @@ table { border-collapse:collapse; width:100%; } th, td { text-align:left; paddin
 
 
 def _bars_svg(spread: Spread) -> str:
-    """The spread as horizontal bars, with the same numbers as text for screen readers."""
+    """The spread as bars, each under its answer's words, with the same numbers as text for
+    screen readers."""
     rows = list(spread.counts.items())
     top = max((c for _v, c in rows), default=1)
-    height = 26 * len(rows) + 4
+    height = 40 * len(rows) + 4
     alt = "; ".join(f"{spread.labels.get(v, v)}: {c}" for v, c in rows)
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 640 {height}" '
         f'aria-label="{escape(_c(alt))}"><title>{escape(_c(alt))}</title>'
     ]
     for index, (value, count) in enumerate(rows):
-        y = 4 + index * 26
-        width = max(2, round(300 * count / top))
-        label = escape(_c(spread.labels.get(value, value))[:60])
+        y = 4 + index * 40
+        width = max(2, round(560 * count / top))
+        label = _c(spread.labels.get(value, value))
+        label = label if len(label) <= 78 else label[:77] + "…"
         parts.append(
-            f'<rect x="0" y="{y}" width="{width}" height="18" fill="#1f5f8b"/>'
-            f'<text x="{width + 6}" y="{y + 14}" font-size="14">{count}</text>'
-            f'<text x="340" y="{y + 14}" font-size="14">{label}</text>'
+            f'<text x="0" y="{y + 13}" font-size="14">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 18}" width="{width}" height="14" fill="#1f5f8b"/>'
+            f'<text x="{width + 6}" y="{y + 30}" font-size="14" font-weight="bold">{count}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
