@@ -288,7 +288,14 @@ class SmReadinessApp(App[int]):
 
         self.push_screen(PresenterScreen(workshop))
 
+    @property
+    def respondent(self) -> bool:
+        """A browser answering in a served workshop: its own interview and result only."""
+        return self.start.respondent_of is not None
+
     def present_session(self, session: Session) -> None:
+        if self.respondent:
+            return  # a copy saved from the presenter would be a second respondent
         from smreadiness.tui.workshop import Workshop
 
         bank_spec = session.assessment.bank or None

@@ -52,9 +52,10 @@ def system_commands(
         )
         yield SystemCommand(title, help_text, partial(app.switch_language, code))
     yield SystemCommand(_("Help"), _("How this works, and every key"), app.action_help)
-    yield SystemCommand(
-        _("Home"), _("Saved assessments, new ones and examples"), lambda: app.switch_to_home()
-    )
+    if not app.respondent:  # a workshop's respondent has its own answers and nothing else
+        yield SystemCommand(
+            _("Home"), _("Saved assessments, new ones and examples"), lambda: app.switch_to_home()
+        )
     session: Session | None = getattr(screen, "session", None)
     if session is None:
         return
@@ -70,11 +71,12 @@ def system_commands(
         _("Verdict, reasons, what-if and plan"),
         lambda: app.open_result(session, finished=session.evaluate().complete),
     )
-    yield SystemCommand(
-        _("Presenter view"),
-        _("Large type for a projector; flip answers live, nothing saved"),
-        lambda: app.present_session(session),
-    )
+    if not app.respondent:
+        yield SystemCommand(
+            _("Presenter view"),
+            _("Large type for a projector; flip answers live, nothing saved"),
+            lambda: app.present_session(session),
+        )
     if hasattr(screen, "action_compare") and screen.check_action("compare", ()):
         yield SystemCommand(
             _("Compare with last time"),

@@ -70,10 +70,15 @@ class JoinScreen(Screen[None]):
             yield Static(_("Enter starts the interview"), classes="hint")
         yield Footer()
 
+    def own(self) -> Assessment | None:
+        """This browser's answers, if it has joined before (one respondent per browser)."""
+        found = [e.assessment for e in self.app_.store.entries() if e.assessment is not None]
+        return found[0] if found else None
+
     def on_mount(self) -> None:
-        own = [e.assessment for e in self.app_.store.entries() if e.assessment is not None]
-        if own:  # this browser has joined before: straight back to its answers
-            self.call_after_refresh(self.open, own[0])
+        own = self.own()
+        if own is not None:  # this browser has joined before: straight back to its answers
+            self.call_after_refresh(self.open, own)
             return
         self.query_one("#respondent", Input).focus()
 
@@ -91,6 +96,10 @@ class JoinScreen(Screen[None]):
         from smreadiness.workshops.folder import ROLE_KEY, taken_names
 
         problem = self.query_one("#join-problem", Static)
+        own = self.own()
+        if own is not None:  # one respondent per browser: back to the answers given
+            self.open(own)
+            return
         name = " ".join(self.query_one("#respondent", Input).value.split())
         if not name:
             problem.update(Content(_("Type a name first (a nickname will do).")))
