@@ -1,4 +1,4 @@
-"""Nineteen example businesses across trades, with the verdict expected from the sources.
+"""Twenty-five example businesses across trades, with the verdict expected from the sources.
 
 Each verdict, and the reasons expected with it, was written down from the four source
 articles before the tool was run on these answers (issue 12). ``reasons`` must all be present;
@@ -428,6 +428,97 @@ BUSINESSES: tuple[Business, ...] = (
         market__employees=15,
         market__position="subcontractor",
         message__pitch="Steel stairs, railings and canopies made to measure in Lahti.",
+    ),
+    # Six more from a second reading (this stop), verdicts written before they were run.
+    _b(
+        "dental-lab",
+        "Hammas-Lab Oulu",
+        "dental laboratory",
+        "go",
+        "Sells to clinics it knows, with goals, a budget and a converting site; health care "
+        "marketing is regulated (002): a go with that to watch.",
+        reasons=("regulated-industry",),
+        now=("regulated-rules",),
+        market__employees=12,
+        market__industry="regulated",
+        purpose__goals="measurable",
+        resources__hours=3,
+        resources__budget="planned",
+        foundation__website="converting",
+        message__focus="customer_value",
+        message__pitch="Crowns and bridges for dental clinics in Oulu, delivered in five days.",
+    ),
+    _b(
+        "funeral-home",
+        "Hautauspalvelu Lehto",
+        "funeral home",
+        "not_yet",
+        "'Everyone' as the audience (001), an hour a week and no budget (002, 001), and unsure "
+        "how to meet criticism with no risks listed (000): four things to fix first.",
+        reasons=("audience-everyone", "too-few-hours", "no-budget", "criticism-unprepared"),
+        most=5,
+        market__employees=8,
+        market__audience="everyone",
+        market__online="unknown",
+        culture__criticism="unsure",
+        risk__identified="none",
+        resources__owner="side_task",
+        resources__hours=1,
+        resources__budget="none",
+        message__pitch="Dignified funerals in Hämeenlinna since 1952.",
+    ),
+    _b(
+        "it-subcontractor-solo",
+        "Koodi Virtanen",
+        "one-person IT subcontractor",
+        "no_go",
+        "Works for two IT houses and means to stay that way: 002's clear subcontractor.",
+        reasons=("subcontractor-no-growth",),
+        market__employees=1,
+        resources__staff=None,
+        market__position="subcontractor",
+        purpose__growth="steady",
+        message__pitch="Java back-end work for IT houses.",
+    ),
+    _b(
+        "yoga-studio",
+        "Joogastudio Notko",
+        "yoga studio",
+        "not_yet",
+        "Ready except that success would be counted in likes and followers (001, 000).",
+        reasons=("vanity-metrics",),
+        now=("business-metrics",),
+        market__employees=2,
+        measurement__metrics="vanity",
+        foundation__blog="none",
+        message__focus="customer_value",
+        message__pitch="Gentle yoga for stiff office backs in Turku, evenings.",
+    ),
+    _b(
+        "gun-shop",
+        "Erä-Ase Rovaniemi",
+        "gun shop",
+        "no_go",
+        "An ethically contested trade (002): open social media brings criticism and platform "
+        "limits rather than customers.",
+        reasons=("contested-industry",),
+        market__industry="contested",
+        message__pitch="Hunting rifles and ammunition in Rovaniemi.",
+    ),
+    _b(
+        "accounting-hierarchy",
+        "Tilitoimisto Aalto",
+        "accounting firm of twenty",
+        "not_yet",
+        "One of 002's culture signals (a strict hierarchy): plan how answers get out without "
+        "waiting for approval, first.",
+        reasons=("one-culture-signal",),
+        now=("loosen-approvals",),
+        market__employees=20,
+        culture__hierarchy="strict",
+        culture__leadership="mixed",
+        culture__openness="cautious",
+        message__pitch="Accounting and payroll for 300 small firms in Espoo.",
     ),
 )
 
