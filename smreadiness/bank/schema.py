@@ -21,7 +21,9 @@ Name = Annotated[str, StringConstraints(max_length=24)]
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", strict=True, use_attribute_docstrings=True
+    )
 
 
 class SourceSpec(_Spec):

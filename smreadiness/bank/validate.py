@@ -93,6 +93,9 @@ def _model(
             message = item["msg"]
             if item["type"] == "extra_forbidden":
                 message = "unknown key (check the spelling; see the bank format)"
+                close = _close_keys(model, path)
+                if close:
+                    message = f"unknown key; did you mean {close!r}? (see the bank format)"
             elif item["type"] != "missing" and "input" in item:
                 try:
                     shown = repr(item["input"])
@@ -101,6 +104,32 @@ def _model(
                 message += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
             problems.append(Problem(name, message, key=dotted(path), line=locator.line(path)))
         return None, problems
+
+
+def _close_keys(model: type[Any], path: tuple[Any, ...]) -> str | None:
+    """The nearest allowed key to the unknown one at the end of ``path``, if one is close."""
+    import difflib
+    import typing
+
+    current: Any = model
+    for step in path[:-1]:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None or step not in fields:
+            return None
+        annotation: Any = fields[step].annotation
+        while True:  # list[X], X | None, Annotated[X, ...]: down to the model inside
+            arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if hasattr(annotation, "model_fields") or not arguments:
+                break
+            annotation = next((a for a in arguments if hasattr(a, "model_fields")), arguments[0])
+        current = annotation
+    fields = getattr(current, "model_fields", None)
+    if fields is None or not isinstance(path[-1], str):
+        return None
+    found = difflib.get_close_matches(path[-1], list(fields), n=1, cutoff=0.7)
+    return found[0] if found else None
 
 
 def parse_translation(raw: bytes, name: str) -> TranslationSpec:

@@ -116,15 +116,25 @@ MINI_CASES: list[Case] = [
     (
         "unknown-question-key",
         [('prompt = "One?"', 'prompt = "One?"\npromt = "typo"')],
-        _at("promt", "questions[0].promt: unknown key (check the spelling; see the bank format)"),
+        _at(
+            "promt", "questions[0].promt: unknown key; did you mean 'prompt'? (see the bank format)"
+        ),
     ),
     (
         "score-as-text",
         [('label = "Yes"\nscore = 100', 'label = "Yes"\nscore = "high"')],
         _at(
             'score = "high"',
-            "questions[0].options[0].score: Input should be a valid integer, unable to parse "
-            "string as an integer (got 'high')",
+            "questions[0].options[0].score: Input should be a valid integer (got 'high')",
+        ),
+    ),
+    (
+        # A number in quotes is text, not a number: strict, as the banks issue asked.
+        "score-as-quoted-number",
+        [('label = "Yes"\nscore = 100', 'label = "Yes"\nscore = "100"')],
+        _at(
+            'score = "100"',
+            "questions[0].options[0].score: Input should be a valid integer (got '100')",
         ),
     ),
     (
