@@ -47,7 +47,8 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
     for group, ids in groups.items():
         for duplicate in _duplicates(ids):
             index = len(ids) - 1 - ids[::-1].index(duplicate)
-            yield (group, index, "id"), f"duplicate id {duplicate!r}"
+            first = ids.index(duplicate)
+            yield (group, index, "id"), f"duplicate id {duplicate!r}; the first is {group}[{first}]"
     dimensions = set(groups["dimensions"])
     sources = set(groups["sources"])
     for index, question in enumerate(spec.questions):

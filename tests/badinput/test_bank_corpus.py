@@ -178,7 +178,11 @@ MINI_CASES: list[Case] = [
     (
         "duplicate-question-id",
         [('id = "a.note"', 'id = "a.two"')],
-        _at('id = "a.two"', "questions[3].id: duplicate id 'a.two'", nth=1),
+        _at(
+            'id = "a.two"',
+            "questions[3].id: duplicate id 'a.two'; the first is questions[1]",
+            nth=1,
+        ),
     ),
     (
         "duplicate-option-value",
