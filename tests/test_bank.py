@@ -95,3 +95,24 @@ def test_validated_bank_is_cached_and_cache_is_not_trusted_blindly(tmp_path: Pat
     assert [(r.id, r.when_text) for r in again.rules] == [(r.id, r.when_text) for r in first.rules]
     assert [q.id for q in again.questions] == [q.id for q in first.questions]
     assert read_cache(cached[0])["id"] == "readiness"  # rewritten whole
+
+
+def test_a_translation_missing_a_text_is_a_warning_and_the_base_text_is_used(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from tests.conftest import run_cli
+
+    copy = tmp_path / "questions"
+    shutil.copytree(Path(__file__).parent.parent / "questions", copy)
+    overlay = copy / "readiness.sv.toml"
+    text = overlay.read_text("utf-8")
+    start = text.index("[rules.small-firm-no-benefit]")
+    overlay.write_text(text[:start] + text[text.index("\n\n", start) + 2 :], "utf-8")
+    whole = run_cli("questions", "validate", str(copy / "readiness.toml"))
+    assert whole.code == 0, whole.err
+    assert "translations: fi, sv (1 text missing)" in whole.out
+    assert "rules.small-firm-no-benefit: warning: missing; the base text is used" in whole.err
+    alone = run_cli("questions", "validate", str(overlay))
+    assert alone.code == 0 and "with 1 text missing (the base text is used)" in alone.out

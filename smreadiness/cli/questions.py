@@ -64,19 +64,44 @@ def _validate(spec: str | None, language: str) -> int:
         base = validate_bank_bytes(read_bank_file(base_path), str(base_path))
         if base.data is None:
             return _report(base_path, base.problems)
-        problems = validate_translation_bytes(base.data, raw, str(path))
+        problems, missing = _split_missing(validate_translation_bytes(base.data, raw, str(path)))
+        _warn(missing)
         if not problems:
-            print(f"{path}: OK: a complete translation of {base_path.name}")
+            state = (
+                ngettext(
+                    "a translation of {base} with {count} text missing (the base text is used)",
+                    "a translation of {base} with {count} texts missing (the base text is used)",
+                    len(missing),
+                ).format(base=base_path.name, count=len(missing))
+                if missing
+                else _("a complete translation of {base}").format(base=base_path.name)
+            )
+            print(f"{path}: OK: {state}")
         return _report(path, problems)
     report = validate_bank_bytes(raw, str(path))
     problems = list(report.problems)
     languages = []
+    gaps: list[Problem] = []
     if report.data is not None:
         for translation in translations_of(path):
-            problems += validate_translation_bytes(
-                report.data, read_bank_file(translation), str(translation)
+            found, missing = _split_missing(
+                validate_translation_bytes(
+                    report.data, read_bank_file(translation), str(translation)
+                )
             )
-            languages.append(translation.name.split(".")[1])
+            problems += found
+            gaps += missing
+            code = translation.name.split(".")[1]
+            languages.append(
+                code
+                if not missing
+                else ngettext(
+                    "{language} ({count} text missing)",
+                    "{language} ({count} texts missing)",
+                    len(missing),
+                ).format(language=code, count=len(missing))
+            )
+    _warn(gaps)
     if problems:
         return _report(path, problems)
     bank = report.bank
@@ -99,11 +124,12 @@ def _validate(spec: str | None, language: str) -> int:
         "{n} worked examples give their expected verdicts",
         report.examples_checked,
     ).format(n=report.examples_checked)
-    also = (
-        _("; translations: {languages} complete").format(languages=", ".join(languages))
-        if languages
-        else ""
-    )
+    if not languages:
+        also = ""
+    elif gaps:
+        also = _("; translations: {languages}").format(languages=", ".join(languages))
+    else:
+        also = _("; translations: {languages} complete").format(languages=", ".join(languages))
     print(
         f"{path}: "
         + _("OK: bank {id} {version} ({language}), {counts}; monotonic; {examples}").format(
@@ -117,6 +143,20 @@ def _validate(spec: str | None, language: str) -> int:
         file=sys.stdout,
     )
     return EXIT_OK
+
+
+def _split_missing(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(problems, texts a translation lacks): a missing text is a warning, the base text is
+    used in its place, and the bank works."""
+    missing = [p for p in problems if p.message == "missing"]
+    return [p for p in problems if p.message != "missing"], missing
+
+
+def _warn(missing: list[Problem]) -> None:
+    ordered = sorted(missing, key=lambda p: (p.file, p.line is None, p.line or 0))
+    print_problems(
+        [p._replace(message=_("warning: missing; the base text is used")) for p in ordered]
+    )
 
 
 def _report(path: Path, problems: list[Problem]) -> int:
