@@ -30,6 +30,21 @@ Path = tuple[str | int, ...]
 Finding = tuple[Path, str]
 
 
+def _near(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a misspelt one, if one is close."""
+    import difflib
+
+    found = difflib.get_close_matches(name[:100], sorted(known), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> str:
+    """``unknown rule 'no-goal'; did you mean 'no-goals'?``"""
+    near = _near(name, known)
+    tip = f"; did you mean {near!r}?" if near else ""
+    return f"unknown {what} {name!r}{tip}"
+
+
 def _duplicates(ids: Iterable[str]) -> list[str]:
     return [name for name, count in Counter(ids).items() if count > 1]
 
@@ -54,27 +69,30 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
     for index, question in enumerate(spec.questions):
         where: Path = ("questions", index)
         if question.dimension not in dimensions:
-            yield (*where, "dimension"), f"unknown dimension {question.dimension!r}"
+            yield (*where, "dimension"), _unknown("dimension", question.dimension, dimensions)
         elif question.id.split(".")[0] != question.dimension:
             yield (*where, "id"), f"id must start with its dimension: {question.dimension}.…"
         for source in question.sources:
             if source not in sources:
-                yield (*where, "sources"), f"unknown source {source!r}"
+                yield (*where, "sources"), _unknown("source", source, sources)
         yield from _check_question_kind(question, where)
     for index, rule in enumerate(spec.rules):
         for source in rule.sources:
             if source not in sources:
-                yield ("rules", index, "sources"), f"unknown source {source!r}"
+                yield ("rules", index, "sources"), _unknown("source", source, sources)
     steps = set(groups["steps"])
     rules = set(groups["rules"])
     for index, action in enumerate(spec.actions):
         if action.step not in steps:
-            yield ("actions", index, "step"), f"unknown step {action.step!r}"
+            yield ("actions", index, "step"), _unknown("step", action.step, steps)
         if action.dimension not in dimensions:
-            yield ("actions", index, "dimension"), f"unknown dimension {action.dimension!r}"
+            yield (
+                ("actions", index, "dimension"),
+                _unknown("dimension", action.dimension, dimensions),
+            )
         for rule_id in action.rules:
             if rule_id not in rules:
-                yield ("actions", index, "rules"), f"unknown rule {rule_id!r}"
+                yield ("actions", index, "rules"), _unknown("rule", rule_id, rules)
         for field in ("title", "detail"):
             for named in re.findall(r"\{answer:([^}]*)\}", getattr(action, field)):
                 if named not in set(groups["questions"]):
@@ -86,7 +104,10 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
                     )
         for question_id in action.weak_answers:
             if question_id not in set(groups["questions"]):
-                yield ("actions", index, "weak_answers"), f"unknown question {question_id!r}"
+                yield (
+                    ("actions", index, "weak_answers"),
+                    _unknown("question", question_id, groups["questions"]),
+                )
     answered = {rule_id for action in spec.actions for rule_id in action.rules}
     for index, rule in enumerate(spec.rules):
         if rule.kind == "caution" and spec.actions and rule.id not in answered:
@@ -213,10 +234,10 @@ def _check_node(
     if top and not _is_boolean(node):
         yield path, "a condition must be true or false, e.g. a comparison"
     if isinstance(node, Ref | Answered) and node.question not in questions:
-        yield path, f"unknown question {node.question!r}"
+        yield path, _unknown("question", node.question, questions)
     if isinstance(node, ScoreRef) and node.dimension is not None:
         if node.dimension not in dimensions:
-            yield path, f"unknown dimension {node.dimension!r}"
+            yield path, _unknown("dimension", node.dimension, dimensions)
     if isinstance(node, BoolOp | Not | Count):
         for child in node.children():
             if not _is_boolean(child):
@@ -245,7 +266,9 @@ def _check_compare(
                 yield path, f"{question.id} is a choice: compare it with == or != or in"
             elif isinstance(value, str) and value not in {o.value for o in question.options}:
                 allowed = ", ".join(o.value for o in question.options)
-                yield path, f"{value!r} is not an option of {question.id} ({allowed})"
+                near = _near(value, [o.value for o in question.options])
+                tip = f"; did you mean {near!r}?" if near else ""
+                yield path, f"{value!r} is not an option of {question.id} ({allowed}){tip}"
             elif value is not None and not isinstance(value, str):
                 yield path, f"{question.id} is a choice: compare it with an option value in quotes"
         elif question.kind == "number" and isinstance(value, str | bool):

@@ -223,7 +223,7 @@ MINI_CASES: list[Case] = [
     (
         "condition-unknown-question",
         [(WHEN, """when = 'a.onee == "no"'""")],
-        _at("when = ", "rules[0].when: unknown question 'a.onee'"),
+        _at("when = ", "rules[0].when: unknown question 'a.onee'; did you mean 'a.one'?"),
     ),
     (
         "condition-unknown-option",
@@ -233,7 +233,10 @@ MINI_CASES: list[Case] = [
     (
         "condition-unknown-option-in-list",
         [(WHEN, """when = 'a.one in ["no", "nope"]'""")],
-        _at("when = ", "rules[0].when: 'nope' is not an option of a.one (yes, no)"),
+        _at(
+            "when = ",
+            "rules[0].when: 'nope' is not an option of a.one (yes, no); did you mean 'no'?",
+        ),
     ),
     (
         "condition-less-than-on-choice",
@@ -317,7 +320,7 @@ MINI_CASES: list[Case] = [
     (
         "action-unknown-rule",
         [('rules = ["one-no"]', 'rules = ["one-na"]')],
-        _at("rules = ", "actions[0].rules: unknown rule 'one-na'"),
+        _at("rules = ", "actions[0].rules: unknown rule 'one-na'; did you mean 'one-no'?"),
     ),
     (
         "action-unknown-step",
@@ -549,7 +552,7 @@ def test_questions_list_on_a_broken_bank(run: Callable[..., Any], tmp_path: Path
     result = run("questions", "list", str(path))
     assert result.code == 3, result.err
     assert error_lines(result) == [
-        f"{path}:{line_of(text, 'when = ')}: rules[0].when: unknown question 'a.onee'"
+        f"{path}:{line_of(text, 'when = ')}: rules[0].when: unknown question 'a.onee'; did you mean 'a.one'?"
     ]
 
 
