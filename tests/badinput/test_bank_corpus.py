@@ -552,7 +552,8 @@ def test_questions_list_on_a_broken_bank(run: Callable[..., Any], tmp_path: Path
     result = run("questions", "list", str(path))
     assert result.code == 3, result.err
     assert error_lines(result) == [
-        f"{path}:{line_of(text, 'when = ')}: rules[0].when: unknown question 'a.onee'; did you mean 'a.one'?"
+        f"{path}:{line_of(text, 'when = ')}: rules[0].when: unknown question 'a.onee'; "
+        "did you mean 'a.one'?"
     ]
 
 
