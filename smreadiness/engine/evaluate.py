@@ -232,8 +232,17 @@ def evaluate_answers(
     if what_if:
         if not current.settled:
 
+            floor = VERDICT_RANK[verdict]
+
             def verdict_of(changed: dict[str, Scalar]) -> str:
-                return shown_verdict(bank, judge(bank, changed))[0]
+                trial = judge(bank, changed)
+                if not trial.settled:
+                    # What-if keeps only a change that lifts the verdict: when even the best
+                    # completion does not, the worst completion need not be worked out.
+                    top = completed(bank, trial.answers, best=True)
+                    if VERDICT_RANK[top.verdict] <= floor:
+                        return top.verdict
+                return shown_verdict(bank, trial)[0]
 
             found = find_what_ifs(bank, current, verdict, verdict_of)
         else:
