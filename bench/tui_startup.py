@@ -28,7 +28,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from smreadiness.store import Assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -150,16 +153,20 @@ def prepare(folder: Path, saved: int) -> dict[str, str]:
         answers = dict(example.answers)
         if index % 2:
             answers = dict(list(answers.items())[: 5 + index])
-        store.update(made.id, lambda a, answers=answers: a._replace(answers=answers))
+
+        def keep(a: Assessment, answers: dict[str, Any] = answers) -> Assessment:
+            return a._replace(answers=answers)
+
+        store.update(made.id, keep)
     return env
 
 
 def startup_table(env: dict[str, str], runs: int, size: tuple[int, int], folder: Path) -> None:
-    minimal = folder / "minimal_app.py"
-    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    minimal_app = folder / "minimal_app.py"
+    minimal_app.write_text(MINIMAL_APP, encoding="utf-8")
     script = Path(PYTHON).parent / "smreadiness"  # the installed command, as users start it
     app = [str(script)] if script.exists() else [PYTHON, "-m", "smreadiness"]
-    base_case = ([PYTHON, str(minimal)], "Minimal app ready", env)
+    base_case = ([PYTHON, str(minimal_app)], "Minimal app ready", env)
     cases = {
         "smreadiness (home, saved list)": (app, "Last change", env),
         "smreadiness (home, first run)": (
@@ -212,6 +219,7 @@ def answer_steps(bank: Any, count: int) -> list[tuple[list[str], str]]:
     steps: list[tuple[list[str], str]] = []
     current = visible_questions(bank, answers)[0]
     while len(steps) < count:
+        value: Any
         if current.kind == "choice":
             keys, value = ["1"], current.options[0].value
         elif current.kind == "number":
@@ -250,6 +258,7 @@ def tmux_answers(env: dict[str, str], size: tuple[int, int], count: int) -> list
 async def pilot_answers(count: int) -> list[float]:
     """In-process: from the key event to the next question's prompt in the widget tree."""
     from textual import events
+    from textual.widgets import Static
 
     from smreadiness.tui.app import SmReadinessApp
     from smreadiness.tui.start import resolve_start
@@ -267,7 +276,7 @@ async def pilot_answers(count: int) -> list[float]:
             final = keys[-1].lower()
             began = time.perf_counter()
             app.post_message(events.Key(final, final if len(final) == 1 else None))
-            while not str(app.screen.query_one("#prompt").content).startswith(prompt):
+            while not str(app.screen.query_one("#prompt", Static).content).startswith(prompt):
                 await asyncio.sleep(0)
             times.append(time.perf_counter() - began)
             await pilot.pause()

@@ -130,9 +130,7 @@ def main() -> None:
             saves = time_forty_saves(slug) if size >= 40 else float("nan")
             rows.append((size, report, recount, saves))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(
-        "| respondents | `workshop report` (json) | board recount | 40 saves: last to counted |"
-    )
+    print("| respondents | `workshop report` (json) | board recount | 40 saves: last to counted |")
     print("|---|---|---|---|")
     for size, report, recount, saves in rows:
         print(f"| {size} | {report:.2f} s | {recount:.2f} s | {saves:.2f} s |")

@@ -94,7 +94,8 @@ def test_validated_bank_is_cached_and_cache_is_not_trusted_blindly(tmp_path: Pat
     again = load_bank()
     assert [(r.id, r.when_text) for r in again.rules] == [(r.id, r.when_text) for r in first.rules]
     assert [q.id for q in again.questions] == [q.id for q in first.questions]
-    assert read_cache(cached[0])["id"] == "readiness"  # rewritten whole
+    rewritten = read_cache(cached[0])
+    assert rewritten is not None and rewritten["id"] == "readiness"  # rewritten whole
 
 
 def test_a_translation_missing_a_text_is_a_warning_and_the_base_text_is_used(

@@ -3,6 +3,7 @@ partial verdicts, names found as people type them, no duplicate names, honest hi
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,6 @@ def test_importing_the_same_name_twice_keeps_names_unique(tmp_path: Path) -> Non
 
 
 def test_resume_without_a_name_opens_the_latest(tmp_path: Path) -> None:
-    from types import SimpleNamespace
 
     from smreadiness.store import Store
     from smreadiness.tui.start import resolve_start
@@ -107,7 +107,7 @@ def test_resume_without_a_name_opens_the_latest(tmp_path: Path) -> None:
     store = Store()
     newer = store.find("Newer")
     store.update(newer.id, lambda a: a.with_answer("purpose.goals", "vague"))
-    start = resolve_start(SimpleNamespace(command="resume", target=None, lang="en"))
+    start = resolve_start(argparse.Namespace(command="resume", target=None, lang="en"))
     assert start.session is not None and start.session.assessment.name == "Newer"
 
 

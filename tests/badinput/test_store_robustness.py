@@ -90,6 +90,7 @@ def test_sigkill_during_saves_never_tears_the_file(isolated_dirs: Path) -> None:
     for _ in range(kills):
         child = _child(_SAVER.format(aid=created.id))
         try:
+            assert child.stdout is not None
             ready, _, _ = select.select([child.stdout], [], [], 30)
             assert ready, "the saving child did not start"
             line = child.stdout.readline() if child.stdout else ""

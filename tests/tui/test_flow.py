@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.widgets import OptionList, Static
 from tui_helpers import args, make_app, save, screen_text, stored, type_text
 
 from smreadiness.wording import VERDICT_MEANING
@@ -51,7 +52,7 @@ async def test_new_interview_reaches_the_personas_verdict(
             question = app.screen.question()
             assert question.id not in seen, "the interview went backwards"
             seen.append(question.id)
-            assert str(app.screen.query_one("#prompt").content) == question.prompt
+            assert str(app.screen.query_one("#prompt", Static).content) == question.prompt
             value = example.answers.get(question.id)
             await answer_with_keys(pilot, question, value)
             on_disk = stored(assessment_id)
@@ -322,7 +323,7 @@ async def test_a_follow_up_unlocked_from_the_review_is_asked_next(bank: Any) -> 
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        answers_list = review.query_one("#answers")
+        answers_list = review.query_one("#answers", OptionList)
         answers_list.highlighted = answers_list.get_option_index("market.online")
         await pilot.press("enter")
         await pilot.pause()
@@ -337,7 +338,7 @@ async def test_a_follow_up_unlocked_from_the_review_is_asked_next(bank: Any) -> 
         assert isinstance(app.screen, ReviewScreen)
         assert stored("follow").answers["market.platforms"] == "Instagram"
         # Back on the review, on the question edited, not at the top.
-        highlighted = app.screen.query_one("#answers").highlighted_option
+        highlighted = app.screen.query_one("#answers", OptionList).highlighted_option
         assert highlighted is not None and highlighted.id == "market.online"
 
 

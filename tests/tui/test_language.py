@@ -36,8 +36,8 @@ async def test_switching_to_finnish_redraws_the_interview_and_is_remembered(
     answers = dict(list(bank.example("webshop-no-plan").answers.items())[:8])
     save("Socks", answers, current="market.employees")
     fi_bank = load_bank(None, "fi")
-    prompt = fi_bank.question("market.employees").prompt
-    assert prompt != bank.question("market.employees").prompt
+    prompt = fi_bank.by_id["market.employees"].prompt
+    assert prompt != bank.by_id["market.employees"].prompt
     app = make_app(args("resume", target="Socks"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -85,7 +85,7 @@ async def test_switching_on_the_home_screen_and_in_the_presenter(bank: Any) -> N
         sv_bank = load_bank(None, "sv")
         text = screen_text(app)
         assert verdict_meaning("go") in text and "Sociala medier" in verdict_meaning("go")
-        assert sv_bank.question("purpose.why").prompt in text  # the chosen answer, in full
+        assert sv_bank.by_id["purpose.why"].prompt in text  # the chosen answer, in full
         await pilot.press("down", "space")
         await pilot.pause()
         assert app.screen.workshop.changed() == {"purpose.goals"}
