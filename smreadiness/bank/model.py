@@ -221,38 +221,37 @@ class Bank(NamedTuple):
 
 def _question(raw: Mapping[str, Any]) -> Question:
     options = tuple(
-        Option(o["value"], o["label"], int(o["score"]), o.get("help", ""))
-        for o in raw.get("options", [])
+        Option(o["value"], o["label"], int(o["score"]), o["help"]) for o in raw["options"]
     )
-    show_if = raw.get("show_if")
+    show_if = raw["show_if"]
     return Question(
         id=raw["id"],
         dimension=raw["dimension"],
         kind=raw["kind"],
         prompt=raw["prompt"],
         help=raw["help"],
-        sources=tuple(raw.get("sources", [])),
-        weight=float(raw.get("weight", 1.0)),
-        effort=int(raw.get("effort", 2)),
-        optional=bool(raw.get("optional", False)),
+        sources=tuple(raw["sources"]),
+        weight=float(raw["weight"]),
+        effort=int(raw["effort"]),
+        optional=bool(raw["optional"]),
         show_if=parse(show_if) if show_if else None,
         show_if_text=show_if or None,
         options=options,
-        min=raw.get("min"),
-        max=raw.get("max"),
-        integer=bool(raw.get("integer", True)),
-        unit=raw.get("unit", ""),
-        unit_one=raw.get("unit_one", ""),
-        bands=tuple((float(b["at_least"]), int(b["score"])) for b in raw.get("bands", [])),
-        max_length=raw.get("max_length"),
-        length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw.get("length_bands", [])),
-        placeholder=raw.get("placeholder", ""),
+        min=raw["min"],
+        max=raw["max"],
+        integer=bool(raw["integer"]),
+        unit=raw["unit"],
+        unit_one=raw["unit_one"],
+        bands=tuple((float(b["at_least"]), int(b["score"])) for b in raw["bands"]),
+        max_length=raw["max_length"],
+        length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw["length_bands"]),
+        placeholder=raw["placeholder"],
         ranks={o.value: i for i, o in enumerate(options)},
         fingerprint=_fingerprint(raw),
-        short=raw.get("short", ""),
-        fact=bool(raw.get("fact", False)),
-        weak_words=tuple(" ".join(_WORD.findall(w.casefold())) for w in raw.get("weak_words", [])),
-        weak_words_score=int(raw.get("weak_words_score", 40)),
+        short=raw["short"],
+        fact=bool(raw["fact"]),
+        weak_words=tuple(" ".join(_WORD.findall(w.casefold())) for w in raw["weak_words"]),
+        weak_words_score=int(raw["weak_words_score"]),
     )
 
 
@@ -260,39 +259,40 @@ def _fingerprint(raw: Mapping[str, Any]) -> str:
     """Stable across rewording and translation; changes when an answer may no longer apply."""
     parts = [
         raw["kind"],
-        ",".join(o["value"] for o in raw.get("options", [])),
-        f"{raw.get('min')}:{raw.get('max')}:{raw.get('integer', True)}:{raw.get('max_length')}",
-        str(raw.get("revision", 1)),
+        ",".join(o["value"] for o in raw["options"]),
+        f"{raw['min']}:{raw['max']}:{raw['integer']}:{raw['max_length']}",
+        str(raw["revision"]),
     ]
     return f"{zlib.crc32('|'.join(parts).encode()):08x}"
 
 
 def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
-    """Runtime bank from the plain data of a *validated* bank (``BankSpec.model_dump()``)."""
+    """Runtime bank from the plain data of a *validated* bank (``BankSpec.model_dump()``).
+
+    Every default lives in the schema (``smreadiness.bank.schema``): the dumped data holds
+    every field, so nothing is restated here.
+    """
     questions = tuple(_question(q) for q in raw["questions"])
     return Bank(
         id=raw["id"],
         version=raw["version"],
-        language=raw.get("language", "en"),
+        language=raw["language"],
         title=raw["title"],
-        description=raw.get("description", ""),
-        core=bool(raw.get("core", False)),
-        weak_below=int(raw.get("weak_below", 60)),
-        reassess_after_days=int(raw.get("reassess_after_days", 90)),
-        disagree_below=float(raw.get("disagree_below", 0.6)),
+        description=raw["description"],
+        core=bool(raw["core"]),
+        weak_below=int(raw["weak_below"]),
+        reassess_after_days=int(raw["reassess_after_days"]),
+        disagree_below=float(raw["disagree_below"]),
         sources=tuple(
-            Source(
-                s["id"], s["title"], s.get("language", "en"), s.get("note", ""), s.get("url", "")
-            )
-            for s in raw.get("sources", [])
+            Source(s["id"], s["title"], s["language"], s["note"], s["url"]) for s in raw["sources"]
         ),
         dimensions=tuple(
             Dimension(
                 d["id"],
                 d["title"],
-                float(d.get("weight", 1.0)),
-                d.get("description", ""),
-                d.get("short", ""),
+                float(d["weight"]),
+                d["description"],
+                d["short"],
             )
             for d in raw["dimensions"]
         ),
@@ -304,29 +304,29 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
                 parse(r["when"]),
                 r["when"],
                 r["message"],
-                r.get("idea", ""),
-                tuple(r.get("sources", [])),
+                r["idea"],
+                tuple(r["sources"]),
             )
-            for r in raw.get("rules", [])
+            for r in raw["rules"]
         ),
-        steps=tuple(Step(s["id"], s["title"], s.get("summary", "")) for s in raw.get("steps", [])),
+        steps=tuple(Step(s["id"], s["title"], s["summary"]) for s in raw["steps"]),
         actions=tuple(
             Action(
                 a["id"],
                 a["step"],
                 a["dimension"],
                 a["title"],
-                a.get("detail", ""),
-                tuple(a.get("rules", ())),
-                parse(a["when"]) if a.get("when") else None,
-                tuple(a.get("verdicts", ("not_yet", "go"))),
-                tuple(a.get("weak_answers", ())),
+                a["detail"],
+                tuple(a["rules"]),
+                parse(a["when"]) if a["when"] else None,
+                tuple(a["verdicts"]),
+                tuple(a["weak_answers"]),
             )
-            for a in raw.get("actions", [])
+            for a in raw["actions"]
         ),
         examples=tuple(
-            Example(e["id"], e["name"], e.get("story", ""), dict(e["answers"]), e["expected"])
-            for e in raw.get("examples", [])
+            Example(e["id"], e["name"], e["story"], dict(e["answers"]), e["expected"])
+            for e in raw["examples"]
         ),
         path=path,
         by_id={q.id: q for q in questions},
