@@ -23,6 +23,10 @@ from smreadiness.textsafe import clean
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from smreadiness.bank.model import Bank
+    from smreadiness.engine.result import Evaluation
+    from smreadiness.store import Assessment
+
 
 def _console(file: Any = None, *, plain: bool = False) -> Console:
     from rich.console import Console
@@ -44,7 +48,9 @@ def _emit(text: str, output: str | None) -> None:
         print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
 
 
-def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[Any, Any, Any]:
+def _evaluate(
+    args: argparse.Namespace, spec: str, *, file_only: bool
+) -> tuple[Assessment, Bank, Evaluation]:
     from smreadiness.engine import evaluate_answers
 
     override = getattr(args, "bank", None)
@@ -60,7 +66,12 @@ def _evaluate(args: argparse.Namespace, spec: str, *, file_only: bool) -> tuple[
 
 
 def _render(
-    args: argparse.Namespace, assessment: Any, bank: Any, evaluation: Any, *, full: bool
+    args: argparse.Namespace,
+    assessment: Assessment,
+    bank: Bank,
+    evaluation: Evaluation,
+    *,
+    full: bool,
 ) -> int:
     from smreadiness.report.formats import FormatMismatch, choose, is_binary, render
 
@@ -87,7 +98,13 @@ def _render(
 
 
 def _render_binary(
-    args: argparse.Namespace, name: str, assessment: Any, bank: Any, evaluation: Any, *, full: bool
+    args: argparse.Namespace,
+    name: str,
+    assessment: Assessment,
+    bank: Bank,
+    evaluation: Evaluation,
+    *,
+    full: bool,
 ) -> int:
     """PDF: to the file named, or to a pipe; never printed on a terminal."""
     from smreadiness.report.formats import render_bytes

@@ -231,7 +231,6 @@ def evaluate_answers(
     )
     if what_if:
         if not current.settled:
-
             floor = VERDICT_RANK[verdict]
 
             def verdict_of(changed: dict[str, Scalar]) -> str:
