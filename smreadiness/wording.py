@@ -72,14 +72,9 @@ def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
     question = bank.question(question_id)
     if question is None:
         return str(value)
-    if question.kind == "choice":
-        option = question.option(str(value))
-        return option.label if option else str(value)
-    if question.kind == "number":
-        from smreadiness.i18n import format_number
+    from smreadiness.bank.kinds import KINDS
 
-        return f"{format_number(value)} {question.unit_for(value)}".strip()  # type: ignore[arg-type]
-    return str(value)
+    return KINDS[question.kind].label(question, value)
 
 
 def range_text(worst: str, best: str) -> str:

@@ -119,47 +119,9 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:
 
 
 def _check_question_kind(question: QuestionSpec, where: Path) -> Iterator[Finding]:
-    if question.kind == "choice":
-        if len(question.options) < 2:
-            yield (*where, "options"), "a choice question needs at least two options"
-        for dup in _duplicates(o.value for o in question.options):
-            yield (*where, "options"), f"duplicate option value {dup!r}"
-        for index in range(1, len(question.options)):
-            before, option = question.options[index - 1], question.options[index]
-            if option.score > before.score:
-                yield (
-                    (*where, "options", index, "score"),
-                    (
-                        f"options are listed best first, but {option.value!r} ({option.score}) "
-                        f"scores higher than {before.value!r} ({before.score})"
-                    ),
-                )
-        for key in ("bands", "length_bands"):
-            if getattr(question, key):
-                yield (*where, key), f"{key} applies to number or text questions, not choice"
-    else:
-        if question.options:
-            yield (*where, "options"), f"a {question.kind} question has no options"
-    if question.kind == "number":
-        if question.min is not None and question.max is not None and question.min > question.max:
-            yield (*where, "min"), f"min ({question.min}) is larger than max ({question.max})"
-        for index in range(1, len(question.bands)):
-            lower, band = question.bands[index - 1], question.bands[index]
-            if band.at_least <= lower.at_least:
-                yield (*where, "bands", index, "at_least"), "bands must be listed lowest first"
-            if band.score < lower.score:
-                yield (
-                    (*where, "bands", index, "score"),
-                    ("more is better: a higher band may not score lower than the one before"),
-                )
-    elif question.bands:
-        yield (*where, "bands"), "bands apply to number questions only"
-    if question.kind == "text":
-        for index in range(1, len(question.length_bands)):
-            if question.length_bands[index].up_to <= question.length_bands[index - 1].up_to:
-                yield (*where, "length_bands", index, "up_to"), "length bands must grow"
-    elif question.length_bands or question.max_length is not None:
-        yield (*where, "length_bands"), "length limits apply to text questions only"
+    from smreadiness.bank.kinds import check_spec
+
+    yield from check_spec(question, where)  # the question's kind, and other kinds' keys on it
     if question.optional and question.weight > 0:
         yield (*where, "weight"), "an optional question must have weight 0 (it may stay unanswered)"
 

@@ -6,20 +6,19 @@ cache of it), so scoring never imports pydantic's model machinery.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
 from smreadiness.bank.conditions import Node, Scalar, parse
+from smreadiness.bank.kinds import Kind as Kind  # declared once, with the kinds
+from smreadiness.bank.kinds.text import WORD
 from smreadiness.verdicts import VERDICT_RANK as VERDICT_RANK
 from smreadiness.verdicts import VERDICTS as VERDICTS
 
 DONT_KNOW = "?"
 """The answer "don't know" to any question: counts as answered, is left out of scores, and
 rules treat it as not known (the verdict range stays open, as for an unanswered question)."""
-
-Kind = Literal["choice", "number", "text"]
 
 
 class Source(NamedTuple):
@@ -104,45 +103,15 @@ class Question(NamedTuple):
         """Points for an answer, or None when the question is not scored (or not known)."""
         if value == DONT_KNOW:
             return None
-        if self.kind == "choice":
-            index = self.ranks.get(str(value))
-            return None if index is None else self.options[index].score
-        if self.kind == "number":
-            if not self.bands or isinstance(value, str):
-                return None
-            points: int | None = None
-            for edge, band_score in self.bands:
-                if value >= edge:
-                    points = band_score
-            return points if points is not None else 0
-        text = str(value).strip()
-        points = self._length_score(len(text))
-        if self.weak_words and _has_any(text, self.weak_words):
-            points = min(points, self.weak_words_score)
-        return points
+        from smreadiness.bank.kinds import KINDS
 
-    def _length_score(self, length: int) -> int:
-        if not self.length_bands:
-            return 100
-        for up_to, band_score in self.length_bands:
-            if length <= up_to:
-                return band_score
-        return self.length_bands[-1][1]
+        return KINDS[self.kind].score(self, value)
 
     @property
     def scored(self) -> bool:
         if self.weight <= 0:
             return False
         return self.kind != "number" or bool(self.bands)
-
-
-_WORD = re.compile(r"[\w-]+")
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``words`` (lower case) as a whole word or phrase."""
-    folded = " " + " ".join(_WORD.findall(text.casefold())) + " "
-    return any(f" {word} " in folded for word in words)
 
 
 class Rule(NamedTuple):
@@ -250,7 +219,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         fingerprint=_fingerprint(raw),
         short=raw["short"],
         fact=bool(raw["fact"]),
-        weak_words=tuple(" ".join(_WORD.findall(w.casefold())) for w in raw["weak_words"]),
+        weak_words=tuple(" ".join(WORD.findall(w.casefold())) for w in raw["weak_words"]),
         weak_words_score=int(raw["weak_words_score"]),
     )
 

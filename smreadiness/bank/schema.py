@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from smreadiness.bank.kinds import Kind
+
 Verdict = Literal["no_go", "not_yet", "go"]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
@@ -96,7 +98,7 @@ class QuestionSpec(_Spec):
     """``dimension.name``, stable across languages and versions."""
     dimension: Slug
     """Id of the dimension it belongs to."""
-    kind: Literal["choice", "number", "text"]
+    kind: Kind
     """Answer type."""
     prompt: ShortText
     """The question as the user reads it."""

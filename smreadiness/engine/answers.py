@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.kinds import KINDS
+from smreadiness.bank.kinds.values import HUGE as _HUGE
 from smreadiness.bank.model import DONT_KNOW, Bank, Question
 from smreadiness.i18n import _
 
@@ -19,92 +21,12 @@ class AnswerProblem(NamedTuple):
     message: str
 
 
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return _("true/false ({value})").format(value=str(value).lower())
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return _("text {value}").format(value=repr(shown))
-    if isinstance(value, int) and abs(value) > _HUGE:
-        return _("a number of {digits} digits").format(digits=_digits(value))
-    if isinstance(value, int | float):
-        return _("number {value}").format(value=value)
-    if isinstance(value, list):
-        return _("a list")
-    if isinstance(value, dict):
-        return _("a table")
-    return type(value).__name__
-
-
-_HUGE = 10**40  # past this, a number is described, not printed
-
-
-def _short(value: float) -> str:
-    """A number as typed when short; ``1e+308`` rather than its 309 digits."""
-    return str(value) if isinstance(value, int) or abs(value) < 1e15 else f"{value:.6g}"
-
-
-def _digits(value: int) -> int:
-    """Digits of a huge integer, without ``str()`` (refused past 4,300 digits)."""
-    return int(abs(value).bit_length() * 0.30103) + 1
-
-
 def check_answer(question: Question, value: object) -> tuple[Scalar | None, str | None]:
     """The clean answer, or an error saying what is expected. Blank text is no answer;
     ``"?"`` is "don't know", for any kind of question."""
     if value == DONT_KNOW:
         return DONT_KNOW, None
-    if question.kind == "choice":
-        allowed = ", ".join(o.value for o in question.options)
-        if not isinstance(value, str):
-            return None, _("expected one of {allowed}; got {value}").format(
-                allowed=allowed, value=_describe(value)
-            )
-        if question.option(value) is None:
-            return None, _("{value} is not an option; expected one of {allowed}").format(
-                value=repr(value), allowed=allowed
-            )
-        return value, None
-    if question.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, _("expected a number; got {value}").format(value=_describe(value))
-        if isinstance(value, int) and abs(value) > _HUGE:
-            return None, _("{value} is out of range; expected {range}").format(
-                value=_describe(value), range=_range(question)
-            )
-        if isinstance(value, float) and not math.isfinite(value):
-            return None, _("expected a finite number; got {value}").format(value=value)
-        low, high = question.min, question.max
-        if (low is not None and value < low) or (high is not None and value > high):
-            return None, _("{value} is out of range; expected {range}").format(
-                value=_short(value), range=_range(question)
-            )
-        if question.integer:
-            if isinstance(value, float) and not value.is_integer():
-                return None, _("expected a whole number; got {value}").format(value=value)
-            value = int(value)
-        return value, None
-    if not isinstance(value, str):
-        return None, _("expected text; got {value}").format(value=_describe(value))
-    text = value.strip()
-    if not text:
-        return None, None
-    if question.max_length is not None and len(text) > question.max_length:
-        return None, _("text is {length} characters; at most {limit} allowed").format(
-            length=len(text), limit=question.max_length
-        )
-    return text, None
-
-
-def _range(question: Question) -> str:
-    def fmt(x: float | None) -> str:
-        return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
-
-    if question.min is not None and question.max is not None:
-        return _("{low} to {high}").format(low=fmt(question.min), high=fmt(question.max))
-    if question.min is not None:
-        return _("at least {low}").format(low=fmt(question.min))
-    return _("at most {high}").format(high=fmt(question.max))
+    return KINDS[question.kind].check(question, value)
 
 
 def check_answers(

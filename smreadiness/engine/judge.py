@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from smreadiness.bank.conditions import EvalContext, Scalar, evaluate
+from smreadiness.bank.kinds import KINDS
 from smreadiness.bank.model import DONT_KNOW, Bank, Question, Rule
 
 
@@ -101,29 +102,12 @@ def judge(bank: Bank, answers: Mapping[str, Scalar]) -> Judgement:
 
 def best_value(question: Question) -> Scalar:
     """The best possible answer: first option, the largest number, a text in the top band."""
-    if question.kind == "choice":
-        return question.options[0].value
-    if question.kind == "number":
-        return question.max if question.max is not None else 1_000_000
-    if question.length_bands:
-        top = max(score for _, score in question.length_bands)
-        length = next(up_to for up_to, score in question.length_bands if score == top)
-        return "x" * length
-    return "x"
+    return KINDS[question.kind].best(question)
 
 
 def worst_value(question: Question) -> Scalar:
     """The worst possible answer: last option, the smallest number, a text in the lowest band."""
-    if question.kind == "choice":
-        return question.options[-1].value
-    if question.kind == "number":
-        return question.min if question.min is not None else 0
-    if question.length_bands:
-        low = min(score for _, score in question.length_bands)
-        length = next(up_to for up_to, score in question.length_bands if score == low)
-        limit = question.max_length or length
-        return "x" * min(length, limit)
-    return "x"
+    return KINDS[question.kind].worst(question)
 
 
 def completed(bank: Bank, answers: Mapping[str, Scalar], best: bool) -> Judgement:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 from smreadiness.bank.analysis import numeric_constants, referenced_questions, uses_scores
 from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.kinds import KINDS
 from smreadiness.bank.model import VERDICT_RANK, Bank, Question
 from smreadiness.engine.judge import Judgement, judge
 from smreadiness.engine.result import WhatIf
@@ -18,30 +19,8 @@ Change = tuple[str, Scalar, int]  # question id, new value, effort
 
 def _better_values(bank: Bank, question: Question, current: Scalar) -> list[tuple[Scalar, int]]:
     """Better answers than ``current`` with their distance, nearest first."""
-    if question.kind == "choice":
-        rank = question.rank(str(current))
-        if rank is None:
-            return []
-        return [(question.options[i].value, rank - i) for i in range(rank - 1, -1, -1)]
-    if question.kind != "number" or isinstance(current, str):
-        return []
-    edges: set[float] = {edge for edge, _ in question.bands}
-    for rule in bank.rules:
-        for constant in numeric_constants(rule.when, question.id):
-            edges.update((constant, constant + 1 if question.integer else constant + 0.5))
-    if question.max is not None:
-        edges.add(question.max)
-    values: list[float] = sorted(
-        v
-        for v in edges
-        if v > current
-        and (question.max is None or v <= question.max)
-        and (question.min is None or v >= question.min)
-    )
-    out: list[tuple[Scalar, int]] = []
-    for distance, value in enumerate(values, start=1):
-        out.append((int(value) if question.integer else value, distance))
-    return out
+    edges = [c for rule in bank.rules for c in numeric_constants(rule.when, question.id)]
+    return KINDS[question.kind].better(question, current, edges)
 
 
 def _changes(bank: Bank, current: Judgement, ids: list[str]) -> Iterator[Change]:
