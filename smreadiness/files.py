@@ -126,7 +126,7 @@ else:  # pragma: no cover - Windows
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
 
 
-def write_output(spec: str, data: bytes, mode: int = 0o600) -> Path | None:
+def write_output(spec: str, data: bytes, mode: int = 0o600) -> Path | None:  # noqa: C901 - one branch per kind of target (stdout, FIFO, device, file)
     """Write ``-o OUT`` as the interface promises; returns the path written (None for stdout).
 
     ``-`` is standard output; an existing FIFO or character device is written through (never

@@ -107,7 +107,7 @@ _VERDICT_FIELDS = ("verdict", "worst", "best")
 _VERDICTS = (None, "go", "not_yet", "no_go")
 
 
-def _from_cache(value: object) -> Overview | None:
+def _from_cache(value: object) -> Overview | None:  # noqa: C901 - each cached field's type checked before it is trusted
     """A cached row, if every field has the type it should; else None (the file is re-read)."""
     if not isinstance(value, list) or len(value) != len(Overview._fields):
         return None

@@ -7,7 +7,7 @@ import argparse
 import difflib
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from smreadiness.cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, use_language
 from smreadiness.cli.common import bank_for, checked_answers, error, handles_errors, open_target
@@ -53,63 +53,23 @@ def _unknown_action(action: str, known: list[str]) -> int:
 @handles_errors
 def run_plan(args: argparse.Namespace) -> int:
     from smreadiness.engine import evaluate_answers
-    from smreadiness.tasks.state import check_owner, parse_due, read_plan, update_action
+    from smreadiness.tasks.state import read_plan
     from smreadiness.tasks.worklist import worklist
 
     store = Store()
     target = open_target(args.target, store, language=args.lang)
     use_language(args, target.assessment.language)
     bank = bank_for(target.assessment, None, args.lang, target.label)
-    answers = checked_answers(bank, target)
-    result = evaluate_answers(bank, answers)
+    result = evaluate_answers(bank, checked_answers(bank, target))
     state = read_plan(target.assessment, target.label)
     tasks = worklist(bank, result, state)
-    changing = args.owner is not None or args.due is not None or args.status is not None
-    if args.action is not None:
-        known = [t.id for t in tasks]
-        if args.action not in known:
-            return _unknown_action(args.action, known)
-    if changing:
-        if args.action is None:
-            error(_("smreadiness plan: name the action to change, e.g. plan NAME write-goals"))
-            return EXIT_USAGE
-        saved = store.path_for(target.assessment.id)
-        if target.label != str(saved):
-            error(
-                _(
-                    "smreadiness plan: {file} is not a saved assessment; import it first "
-                    "(smreadiness import FILE) to keep a plan"
-                ).format(file=clean(target.label, single_line=True))
-            )
-            return EXIT_PROBLEM
-        owner = due = None
-        clear_due = False
-        try:
-            if args.owner is not None:
-                owner = check_owner(args.owner)
-            if args.due is not None:
-                if args.due.strip().lower() in CLEAR:
-                    clear_due = True
-                else:
-                    due = parse_due(args.due)
-                    if due < target.assessment.created.astimezone().date():
-                        raise ValueError(
-                            _("{date} is before the assessment was started").format(
-                                date=due.isoformat()
-                            )
-                        )
-        except ValueError as bad:
-            error(f"smreadiness plan: {clean(str(bad), single_line=True)}")
-            return EXIT_USAGE
-        action = args.action
-
-        def change(latest: Assessment) -> Assessment:
-            return update_action(
-                latest, action, owner=owner, due=due, clear_due=clear_due, status=args.status
-            )
-
-        updated = store.update(target.assessment.id, change)
-        state = read_plan(updated, target.label)
+    if args.action is not None and args.action not in (known := [t.id for t in tasks]):
+        return _unknown_action(args.action, known)
+    if args.owner is not None or args.due is not None or args.status is not None:
+        changed = _change(args, store, target.assessment, target.label)
+        if isinstance(changed, int):
+            return changed
+        state = read_plan(changed, target.label)
         tasks = worklist(bank, result, state)
     if args.action is not None:
         tasks = [t for t in tasks if t.id == args.action]
@@ -119,6 +79,68 @@ def run_plan(args: argparse.Namespace) -> int:
 
         reassess = reassess_date(target.assessment, state, bank.reassess_after_days)
     return _show(args, target.assessment, bank.title, result.verdict, tasks, reassess)
+
+
+def _change(
+    args: argparse.Namespace, store: Store, assessment: Assessment, label: str
+) -> Assessment | int:
+    """One action changed in the saved file (the latest, under the lock), or an exit code."""
+    from smreadiness.tasks.state import update_action
+
+    if args.action is None:
+        error(_("smreadiness plan: name the action to change, e.g. plan NAME write-goals"))
+        return EXIT_USAGE
+    if label != str(store.path_for(assessment.id)):
+        error(
+            _(
+                "smreadiness plan: {file} is not a saved assessment; import it first "
+                "(smreadiness import FILE) to keep a plan"
+            ).format(file=clean(label, single_line=True))
+        )
+        return EXIT_PROBLEM
+    try:
+        changes = _checked_changes(args, assessment)
+    except ValueError as bad:
+        error(f"smreadiness plan: {clean(str(bad), single_line=True)}")
+        return EXIT_USAGE
+    action = args.action
+    return store.update(
+        assessment.id,
+        lambda latest: update_action(
+            latest,
+            action,
+            owner=changes.owner,
+            due=changes.due,
+            clear_due=changes.clear_due,
+            status=changes.status,
+        ),
+    )
+
+
+class _Changes(NamedTuple):
+    owner: str | None = None
+    due: date | None = None
+    clear_due: bool = False
+    status: str | None = None
+
+
+def _checked_changes(args: argparse.Namespace, assessment: Assessment) -> _Changes:
+    """``--owner``, ``--due`` and ``--status`` as checked values; ValueError says what is wrong."""
+    from smreadiness.tasks.state import check_owner, parse_due
+
+    changes = _Changes(status=args.status)
+    if args.owner is not None:
+        changes = changes._replace(owner=check_owner(args.owner))
+    if args.due is not None and args.due.strip().lower() in CLEAR:
+        changes = changes._replace(clear_due=True)
+    elif args.due is not None:
+        due = parse_due(args.due)
+        if due < assessment.created.astimezone().date():
+            raise ValueError(
+                _("{date} is before the assessment was started").format(date=due.isoformat())
+            )
+        changes = changes._replace(due=due)
+    return changes
 
 
 def _show(

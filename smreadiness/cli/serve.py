@@ -96,7 +96,7 @@ def server_folder() -> Path:
     return data_dir() / "served" / f"{stamp}-{secrets.token_hex(3)}"
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - every option checked before the server starts
     import secrets
 
     host, port, limit = args.host, args.port, args.max_sessions

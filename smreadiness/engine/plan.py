@@ -136,7 +136,7 @@ def _find_outs(bank: Bank, result: Evaluation) -> list[_Candidate]:
     return found
 
 
-def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[ActionItem, ...]:
+def build_plan(bank: Bank, result: Evaluation, current: Judgement) -> tuple[ActionItem, ...]:  # noqa: C901 - the plan's selection rules, documented at the top
     """The actions that fit these answers: this week's first, then later ones by step."""
     fired = {rule.id: rule for rule in current.fired}
     shown = {reason.rule for reason in result.reasons}

@@ -40,7 +40,7 @@ def _focus(bank: Bank, current: Judgement) -> list[str]:
     return [q.id for q in bank.questions if q.id in named and q.id in current.answers]
 
 
-def find_what_ifs(
+def find_what_ifs(  # noqa: C901 - singles, then pairs, then a smallest set
     bank: Bank,
     current: Judgement,
     verdict: str | None = None,
@@ -114,7 +114,7 @@ def _choices_before_facts(ranked: list[WhatIf]) -> list[WhatIf]:
     return [w for w in ranked if not w.facts or VERDICT_RANK[w.verdict] > reach]
 
 
-def _smallest_set(
+def _smallest_set(  # noqa: C901 - the greedy search and its pruning in one loop
     bank: Bank,
     current: Judgement,
     rank: int,

@@ -99,7 +99,7 @@ class LineInterview:
             current = self.session.resume_point()
         return self.show_result()
 
-    def ask(self, question_id: str) -> str | None:
+    def ask(self, question_id: str) -> str | None:  # noqa: C901 - one branch per line-mode key
         """Ask one question until it is answered or left; returns the next question, None after
         the last one, or :data:`QUIT`."""
         session, say = self.session, self.lines.say
@@ -174,7 +174,7 @@ class LineInterview:
 
     # ------------------------------------------------------------------ showing
 
-    def show(self, question: Question) -> None:
+    def show(self, question: Question) -> None:  # noqa: C901 - each part of a question, in the order it is read aloud
         session, say = self.session, self.lines.say
         visible = [q.id for q in session.visible()]
         number = visible.index(question.id) + 1 if question.id in visible else 0

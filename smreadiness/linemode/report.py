@@ -6,7 +6,7 @@ from smreadiness.i18n import _
 from smreadiness.report.document import ReportDoc
 
 
-def report_lines(doc: ReportDoc) -> list[str]:
+def report_lines(doc: ReportDoc) -> list[str]:  # noqa: C901 - the report's sections in order
     """The verdict, its reasons, what would change it, the plan and the scores, as lines that
     each make sense read aloud on their own."""
     lines = [_("Result for {name}.").format(name=doc.name)]

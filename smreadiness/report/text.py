@@ -83,7 +83,7 @@ def verdict_block(doc: ReportDoc) -> Text:
     return block
 
 
-def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:
+def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:  # noqa: C901 - the report's sections in order
     """The report as Rich renderables; ``full`` adds the plan, the answers and the notes."""
     out: list[RenderableType] = [
         Text.assemble((_("Social media readiness:") + " ", "bold"), safe(doc.name, "bold")),

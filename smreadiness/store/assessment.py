@@ -202,7 +202,7 @@ def _flatten_answers(answers: dict[str, Any]) -> dict[str, Any]:
 _STATE_KEYS = {"flagged", "skipped", "current", "fingerprints", "done"}
 
 
-def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:
+def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:  # noqa: C901 - every key checked in one pass, so all problems show at once
     """Read an assessment or answers file; raises :class:`ProblemsError` naming each bad key."""
     problems: list[Problem] = []
 

@@ -17,7 +17,7 @@ problem, as the rest of the file is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -110,33 +110,33 @@ def read_plan(assessment: Assessment, file: str = "") -> PlanState:
         bad("plan.actions", _("must be a table of actions ([plan.actions.ACTION-ID])"))
         table = {}
     for action, entry in table.items():
-        key = f"plan.actions.{action[:64]}"
-        if not isinstance(entry, dict):
-            bad(key, _("must be a table with owner, due and status"))
-            continue
-        owner = entry.get("owner", "")
-        if not isinstance(owner, str) or len(owner) > MAX_OWNER:
-            bad(
-                f"{key}.owner",
-                _("must be text of at most {limit} characters").format(limit=MAX_OWNER),
-            )
-            owner = ""
-        due = None
-        if entry.get("due") not in (None, ""):
-            due = _date(entry["due"])
-            if due is None:
-                bad(f"{key}.due", _("must be a date, e.g. 2027-01-15"))
-        status = entry.get("status", "todo")
-        if status not in STATUSES:
-            bad(
-                f"{key}.status",
-                _("must be one of {choices}").format(choices=", ".join(STATUSES)),
-            )
-            status = "todo"
-        actions[action] = ActionState(owner, due, status)
+        decided = _action_state(entry, f"plan.actions.{action[:64]}", bad)
+        if decided is not None:
+            actions[action] = decided
     if problems:
         raise ProblemsError(problems)
     return PlanState(actions, reassess)
+
+
+def _action_state(entry: object, key: str, bad: Callable[[str, str], None]) -> ActionState | None:
+    """One ``[plan.actions.ID]`` table, each bad value reported through ``bad``."""
+    if not isinstance(entry, dict):
+        bad(key, _("must be a table with owner, due and status"))
+        return None
+    owner = entry.get("owner", "")
+    if not isinstance(owner, str) or len(owner) > MAX_OWNER:
+        bad(f"{key}.owner", _("must be text of at most {limit} characters").format(limit=MAX_OWNER))
+        owner = ""
+    due = None
+    if entry.get("due") not in (None, ""):
+        due = _date(entry["due"])
+        if due is None:
+            bad(f"{key}.due", _("must be a date, e.g. 2027-01-15"))
+    status = entry.get("status", "todo")
+    if status not in STATUSES:
+        bad(f"{key}.status", _("must be one of {choices}").format(choices=", ".join(STATUSES)))
+        status = "todo"
+    return ActionState(owner, due, status)
 
 
 def _table(state: PlanState) -> dict[str, Any]:

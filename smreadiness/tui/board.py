@@ -170,20 +170,24 @@ class BoardApp(App[None]):
             text.append(_("Nobody has joined yet."))
         return text
 
+    def one_question(self) -> Text:
+        """The question stepped to, alone, with its spread of answers."""
+        assert self.summary is not None
+        questions = self.summary.questions
+        index = self.question % len(questions)
+        spread = questions[index]
+        heading = _("Question {number} of {count}").format(number=index + 1, count=len(questions))
+        text = Text.assemble((heading + "\n", "dim"), (clean(spread.prompt) + "\n\n", "bold"))
+        text.append_text(spread_text(spread))
+        if spread.agreement is not None:
+            text.append("\n" + _("agreement {value}").format(value=f"{spread.agreement:.2f}"))
+        return text
+
     def main_text(self) -> Text:
         assert self.summary is not None
         summary = self.summary
         if self.question >= 0 and summary.questions:
-            index = self.question % len(summary.questions)
-            spread = summary.questions[index]
-            heading = _("Question {number} of {count}").format(
-                number=index + 1, count=len(summary.questions)
-            )
-            text = Text.assemble((heading + "\n", "dim"), (clean(spread.prompt) + "\n\n", "bold"))
-            text.append_text(spread_text(spread))
-            if spread.agreement is not None:
-                text.append("\n" + _("agreement {value}").format(value=f"{spread.agreement:.2f}"))
-            return text
+            return self.one_question()
         text = Text()
         if summary.combined is not None:
             verdict = summary.combined.verdict

@@ -64,25 +64,7 @@ def text_lines(summary: Summary) -> list[str]:
                 name=_c(r.name), reason=_c(r.unreadable or "")
             )
         )
-    if summary.combined is not None:
-        combined = summary.combined
-        lines += [
-            "",
-            _("Combined verdict of the team: {verdict} (score {score})").format(
-                verdict=verdict_word(combined.verdict), score=combined.score
-            ),
-        ]
-        if summary.capped:
-            lines.append(
-                _("Lowered to the best member's verdict: combined answers never rate higher.")
-            )
-        for reason in combined.reasons:
-            if reason.kind in ("knockout", "blocker"):
-                lines.append("- " + _c(reason.message))
-        if summary.talk_first:
-            lines += ["", _("Talk about these first (the verdict changes with who is right):")]
-            for question_id in summary.talk_first:
-                lines.append("- " + _c(summary.bank.by_id[question_id].prompt))
+    lines += _combined_lines(summary)
     lines += ["", _("Respondents")]
     for r in readable:
         role = f" ({_c(r.role)})" if r.role else ""
@@ -92,6 +74,32 @@ def text_lines(summary: Summary) -> list[str]:
                 name=_c(r.name), role=role, state=state, answered=r.answered, total=r.total
             )
         )
+    return lines + _question_lines(summary)
+
+
+def _combined_lines(summary: Summary) -> list[str]:
+    """A team's combined verdict, its reasons, and what to talk about first."""
+    combined = summary.combined
+    if combined is None:
+        return []
+    lines = [
+        "",
+        _("Combined verdict of the team: {verdict} (score {score})").format(
+            verdict=verdict_word(combined.verdict), score=combined.score
+        ),
+    ]
+    if summary.capped:
+        lines.append(_("Lowered to the best member's verdict: combined answers never rate higher."))
+    lines += ["- " + _c(r.message) for r in combined.reasons if r.kind in ("knockout", "blocker")]
+    if summary.talk_first:
+        lines += ["", _("Talk about these first (the verdict changes with who is right):")]
+        lines += ["- " + _c(summary.bank.by_id[q].prompt) for q in summary.talk_first]
+    return lines
+
+
+def _question_lines(summary: Summary) -> list[str]:
+    """Where they disagree most, then every question's spread of answers."""
+    lines: list[str] = []
     by_id = {s.id: s for s in summary.questions}
     if summary.disagreements:
         lines += ["", _("Where they disagree most")]

@@ -364,9 +364,6 @@ class ResultScreen(Screen[None]):
 
     def on_action_checklist_edit(self, event: ActionChecklist.Edit) -> None:
         """w, o and d on the plan: started, owner, due date; saved to the file at once."""
-        from smreadiness.tasks.state import check_owner, parse_due
-        from smreadiness.tui.screens.text_prompt import TextPrompt
-
         action_id = event.action_id
         try:
             current = self.session.plan_state().actions.get(action_id)
@@ -377,61 +374,63 @@ class ResultScreen(Screen[None]):
         if event.what == "doing":
             started = current is not None and current.status == "doing"
             self.save_plan(action_id, status="todo" if started else "doing")
-            return
+        elif event.what == "owner":
+            self.ask_owner(action_id, title, current.owner if current else "")
+        else:
+            self.ask_due(
+                action_id, title, current.due.isoformat() if current and current.due else ""
+            )
 
-        def owner_problem(text: str) -> str | None:
+    def ask_owner(self, action_id: str, title: str, owner: str) -> None:
+        from smreadiness.tasks.state import check_owner
+        from smreadiness.tui.screens.text_prompt import TextPrompt
+
+        def problem(text: str) -> str | None:
             try:
                 check_owner(text)
             except ValueError as bad:
                 return str(bad)
             return None
 
-        def due_problem(text: str) -> str | None:
+        def given(text: str | None) -> None:
+            if text is not None:
+                self.save_plan(action_id, owner=text)
+
+        prompt = TextPrompt(
+            _("Who does it?"), title, owner, placeholder=_("A name, e.g. Anna"), check=problem
+        )
+        self.app.push_screen(prompt, given)
+
+    def ask_due(self, action_id: str, title: str, due: str) -> None:
+        from smreadiness.tasks.state import parse_due
+        from smreadiness.tui.screens.text_prompt import TextPrompt
+
+        def problem(text: str) -> str | None:
             try:
-                due = parse_due(text)
+                when = parse_due(text)
             except ValueError as bad:
                 return str(bad)
-            if due < self.session.assessment.created.astimezone().date():
-                return _("{date} is before the assessment was started").format(date=due.isoformat())
+            if when < self.session.assessment.created.astimezone().date():
+                return _("{date} is before the assessment was started").format(
+                    date=when.isoformat()
+                )
             return None
 
-        if event.what == "owner":
-
-            def owner_given(text: str | None) -> None:
-                if text is not None:
-                    self.save_plan(action_id, owner=text)
-
-            self.app.push_screen(
-                TextPrompt(
-                    _("Who does it?"),
-                    title,
-                    current.owner if current else "",
-                    placeholder=_("A name, e.g. Anna"),
-                    check=owner_problem,
-                ),
-                owner_given,
-            )
-            return
-
-        def due_given(text: str | None) -> None:
-            if text is None:
-                return
+        def given(text: str | None) -> None:
             if text:
                 self.save_plan(action_id, due=parse_due(text))
-            else:
+            elif text is not None:
                 self.save_plan(action_id, clear_due=True)
 
-        self.app.push_screen(
-            TextPrompt(
-                _("When should it be done?"),
-                title,
-                current.due.isoformat() if current and current.due else "",
-                placeholder=_("YYYY-MM-DD, e.g. 2027-01-15"),
-                max_length=10,
-                check=due_problem,
-            ),
-            due_given,
+        prompt = TextPrompt(
+            _("When should it be done?"),
+            title,
+            due,
+            placeholder=_("YYYY-MM-DD, e.g. 2027-01-15"),
+            max_length=10,
+            check=problem,
         )
+        self.app.push_screen(prompt, given)
 
     def save_plan(self, action_id: str, **changes: Any) -> None:
         try:

@@ -75,7 +75,7 @@ class ReviewScreen(Screen[None]):
                     pass  # the question is no longer asked
             self.call_after_refresh(answers.scroll_to_highlight)
 
-    def fill(self, highlighted: int | None = None) -> None:
+    def fill(self, highlighted: int | None = None) -> None:  # noqa: C901 - one row per question state
         session = self.session
         answers = self.query_one(OptionList)
         width = list_width(answers.scrollable_content_region.width, self.app.size.width - 4)

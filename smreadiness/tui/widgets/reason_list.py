@@ -54,7 +54,7 @@ class ReasonList(Static):
     ReasonList { height: auto; padding: 0 1; }
     """
 
-    def show(self, bank: Bank, evaluation: Evaluation) -> None:
+    def show(self, bank: Bank, evaluation: Evaluation) -> None:  # noqa: C901 - one section per kind of reason
         blocks: list[RenderableType] = []
         last_kind = ""
         for reason in evaluation.reasons:
