@@ -1,26 +1,20 @@
-"""What ``smreadiness list`` and the home screen show for each saved assessment, cached.
-
-Scoring a saved file means parsing its TOML and running the engine; with hundreds of files
-that is most of the time to list them. So each file's :class:`Overview` is cached in the cache
-directory, keyed by the file's size, modification time and inode (every save replaces the
-file, so all three move) and by the stamp of its bank file, and only what changed is read.
-"""
+"""What ``smreadiness list`` and the home screen show for each saved assessment: one file read
+and scored (:func:`overview`). The index (:mod:`smreadiness.index`) keeps these rows so that
+only files that changed are read again."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from smreadiness import __version__
-from smreadiness.cachefile import digest, printable, read_cache, write_cache
 from smreadiness.problems import ProblemsError
 
 if TYPE_CHECKING:
     from smreadiness.bank.model import Bank
-    from smreadiness.store import Assessment, Entry, Store
+    from smreadiness.store import Assessment, Entry
 
-_FORMAT = 1
 Stamp = list[int]
 
 
@@ -74,84 +68,17 @@ def _stamp(path: Path) -> Stamp | None:
         info = path.stat()
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino]  # a new inode on every atomic save
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _cache_file(store: Store) -> Path | None:
-    try:
-        from smreadiness.paths import cache_dir
-
-        folder = str(store.root.resolve()).encode()
-        return cache_dir() / f"list-{digest(folder)[:16]}.json"
-    except Exception:  # noqa: BLE001 - no cache dir: list without one
-        return None
-
-
-def _load_cache(path: Path | None) -> dict[str, dict[str, object]]:
-    data = read_cache(path) if path is not None else None
-    if not isinstance(data, dict) or data.get("version") != [__version__, _FORMAT]:
-        return {}
-    entries = data.get("entries")
-    if not isinstance(entries, dict):
-        return {}
-    return {key: value for key, value in entries.items() if isinstance(value, dict)}
-
-
-def _save_cache(path: Path | None, entries: dict[str, dict[str, object]]) -> None:
-    if path is not None:
-        write_cache(path, {"version": [__version__, _FORMAT], "entries": entries})
-
-
-_TEXT_FIELDS = ("id", "path", "name", "updated", "unreadable", "bank_problem")
-_VERDICT_FIELDS = ("verdict", "worst", "best")
-_VERDICTS = (None, "go", "not_yet", "no_go")
-
-
-def _from_cache(value: object) -> Overview | None:  # noqa: C901 - each cached field's type checked before it is trusted
-    """A cached row, if every field has the type it should; else None (the file is re-read)."""
-    if not isinstance(value, list) or len(value) != len(Overview._fields):
-        return None
-    row = Overview(*value)
-    for field in _TEXT_FIELDS:
-        text = getattr(row, field)
-        if text is not None and not printable(text):
-            return None
-    if not (isinstance(row.id, str) and isinstance(row.path, str)):
-        return None
-    if any(getattr(row, field) not in _VERDICTS for field in _VERDICT_FIELDS):
-        return None
-    for field in ("answered", "total", "answer_problems"):
-        number = getattr(row, field)
-        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-            return None
-    if row.score is not None and (not isinstance(row.score, int) or isinstance(row.score, bool)):
-        return None
-    if not isinstance(row.complete, bool):
-        return None
-    if row.updated is not None and row.updated_at is None:
-        return None
-    if row.reassess is not None and (
-        not isinstance(row.reassess, str) or not _is_date(row.reassess)
-    ):
-        return None
-    return row
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
-
-
-class _Banks:
+class Banks:
     """Banks by the spec assessments name, loaded once, and the stamps of their files."""
 
     def __init__(self, language: str) -> None:
         self.language = language
         self.loaded: dict[str, Bank | str] = {}
         self.stamps: dict[str, Stamp | None] = {}
+        self.results: dict[tuple[str, frozenset[tuple[str, object]]], _Scored] = {}
 
     def stamp(self, spec: str) -> Stamp | None:
         if spec not in self.stamps:
@@ -162,6 +89,18 @@ class _Banks:
             except (ProblemsError, OSError):
                 self.stamps[spec] = None
         return self.stamps[spec]
+
+    def scored(self, spec: str, bank: Bank, answers: Mapping[str, object]) -> _Scored:
+        """What the engine says of ``answers``; the same answers (copies of an example, a
+        class's starting point) are scored once per pass."""
+        try:
+            key = (spec, frozenset(answers.items()))
+        except TypeError:  # an unhashable value (a list): nothing to share
+            return _score(bank, answers)
+        found = self.results.get(key)
+        if found is None:
+            found = self.results[key] = _score(bank, answers)
+        return found
 
     def get(self, spec: str) -> Bank | str:
         if spec not in self.loaded:
@@ -176,9 +115,8 @@ class _Banks:
         return self.loaded[spec]
 
 
-def overview(entry: Entry, banks: _Banks) -> Overview:
+def overview(entry: Entry, banks: Banks) -> Overview:
     """Score one file (no cache)."""
-    from smreadiness.engine import check_answers, evaluate_answers
 
     assessment = entry.assessment
     if assessment is None:
@@ -187,18 +125,38 @@ def overview(entry: Entry, banks: _Banks) -> Overview:
     bank = banks.get(assessment.bank)
     if isinstance(bank, str):
         return saved._replace(bank_problem=bank, answered=len(assessment.answers))
-    answers, problems = check_answers(bank, assessment.answers)
-    result = evaluate_answers(bank, answers, what_if=False, plan=False)
+    scored = banks.scored(assessment.bank, bank, assessment.answers)
+    complete = scored.complete
     return saved._replace(
-        reassess=_reassess(assessment, bank) if result.complete else None,
-        answered=result.answered_count,
-        total=result.question_count,
-        complete=result.complete,
-        verdict=result.verdict,
-        worst=result.worst,
-        best=result.best,
-        score=result.score,
-        answer_problems=len(problems),
+        reassess=_reassess(assessment, bank) if complete else None, **scored._asdict()
+    )
+
+
+class _Scored(NamedTuple):
+    answered: int
+    total: int
+    complete: bool
+    verdict: str | None
+    worst: str | None
+    best: str | None
+    score: int | None
+    answer_problems: int
+
+
+def _score(bank: Bank, saved: Mapping[str, object]) -> _Scored:
+    from smreadiness.engine import check_answers, evaluate_answers
+
+    answers, problems = check_answers(bank, saved)
+    result = evaluate_answers(bank, answers, what_if=False, plan=False)
+    return _Scored(
+        result.answered_count,
+        result.question_count,
+        result.complete,
+        result.verdict,
+        result.worst,
+        result.best,
+        result.score,
+        len(problems),
     )
 
 
@@ -213,59 +171,34 @@ def _reassess(assessment: Assessment, bank: Bank) -> str | None:
     return when.isoformat() if when else None
 
 
-def _still_valid(hit: object, stamp: Stamp, language: str, banks: _Banks) -> Overview | None:
-    """The cached overview, if the file, the language and the bank file are as they were."""
-    if not isinstance(hit, dict) or hit.get("stamp") != stamp or hit.get("language") != language:
-        return None
-    spec = hit.get("bank")
-    if spec is not None and (
-        not isinstance(spec, str) or banks.stamp(spec) != hit.get("bank_stamp")
-    ):
-        return None
-    return _from_cache(hit.get("overview"))
+def list_row(found: Overview, today: date | None) -> dict[str, Any]:
+    """One file as ``list --format json`` shows it (``interface.md``). With ``today`` None,
+    ``reassess_due`` is left for the caller to fill in (the index stores rows without it)."""
+    from smreadiness.i18n import _
 
-
-def overviews(store: Store, language: str) -> list[Overview]:
-    """Every file in the data directory, newest first; unreadable ones with their reason.
-
-    Raises :class:`~smreadiness.store.StoreError` when the directory cannot be listed.
-    """
-    cache_path = _cache_file(store)
-    cached = _load_cache(cache_path)
-    fresh: dict[str, dict[str, object]] = {}
-    banks = _Banks(language)
-    found: list[Overview] = []
-    for path in store.files():
-        key = str(path)
-        stamp = _stamp(path)
-        hit = cached.get(key)
-        row = _still_valid(hit, stamp, language, banks) if hit and stamp else None
-        if hit and row is not None:
-            found.append(row)
-            fresh[key] = hit
-            continue
-        entry = store.entry(path)
-        row = overview(entry, banks)
-        spec = entry.assessment.bank if entry.assessment else None
-        fresh[key] = {
-            "stamp": stamp,
-            "language": language,
-            "bank": spec,
-            "bank_stamp": banks.stamp(spec) if spec is not None else None,
-            "overview": list(row),
-        }
-        found.append(row)
-    if fresh != cached:
-        _save_cache(cache_path, fresh)
-    found.sort(key=_newest_first)
-    return found
-
-
-def _newest_first(row: Overview) -> float:
-    when = row.updated_at
-    return -when.timestamp() if when else 0.0
-
-
-def name_index(store: Store, language: str) -> list[tuple[Path, str, str | None]]:
-    """Each file's path, id and name (None when unreadable), for :meth:`Store.find`."""
-    return [(Path(row.path), row.id, row.name) for row in overviews(store, language)]
+    row: dict[str, Any] = {"id": found.id, "file": found.path}
+    if found.unreadable is not None or found.name is None:
+        reason = found.unreadable or "?"
+        row.update(name=None, error=_("unreadable: {reason}").format(reason=reason))
+        return row
+    row.update(name=found.name, updated=found.updated)
+    if found.bank_problem is not None:
+        row["error"] = _("bank unavailable: {reason}").format(reason=found.bank_problem)
+        return row
+    row.update(
+        answered=found.answered,
+        total=found.total,
+        complete=found.complete,
+        verdict=found.verdict,
+        decided=found.decided,
+        worst=found.worst,
+        best=found.best,
+        score=found.score,
+        reassess=found.reassess,
+        reassess_due=found.reassess_due(today) if today is not None else None,
+    )
+    if found.answer_problems:
+        row["error"] = _("{count} answers no longer fit the bank").format(
+            count=found.answer_problems
+        )
+    return row

@@ -68,7 +68,7 @@ class Session:
         import shlex
 
         from smreadiness.i18n import language
-        from smreadiness.listing import name_index
+        from smreadiness.index import find
         from smreadiness.problems import ProblemsError
         from smreadiness.store import StoreError
         from smreadiness.textsafe import clean
@@ -77,7 +77,7 @@ class Session:
         handle = assessment.name or assessment.id
         store = self.store
         try:
-            if store.find(handle, lambda: name_index(store, language())).id != assessment.id:
+            if find(store, language(), handle).id != assessment.id:
                 handle = assessment.id
         except (StoreError, ProblemsError):
             handle = assessment.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 UNSAFE = (
     *range(0x00, 0x09),  # tab and newline are kept
     *range(0x0B, 0x20),
@@ -51,3 +53,40 @@ def shorten(text: str, limit: int = 80) -> str:
     """At most ``limit`` characters, with "..." where it was cut (an error line names a
     300-character path the user typed, not all of it)."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# json.dumps escapes C0 controls; these it would pass through raw.
+def _character_class(codes: list[int]) -> str:
+    """``[\x7f-\x9f...]`` with runs of codes as ranges: a class of 250 single characters,
+    some past U+FFFF, made the regular expression scan slowly (0.1 s on a 1,000-row list)."""
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        parts.append(first if start == previous else f"{first}-{last}")
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_RAW: re.Pattern[str] | None = None
+
+
+def _json_escape(char: str) -> str:
+    """``\\u202e``; a character past U+FFFF as its UTF-16 surrogate pair, as JSON spells it."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def escape_raw(json_text: str) -> str:
+    """JSON text with the characters ``json.dumps`` leaves raw (DEL, C1 controls, bidi and
+    invisible formatting) escaped as ``\\uXXXX``: valid JSON that cannot act on a terminal."""
+    global _RAW
+    if _RAW is None:
+        _RAW = re.compile(_character_class(sorted(code for code in set(UNSAFE) if code >= 0x7F)))
+    return _RAW.sub(lambda m: _json_escape(m.group()), json_text)

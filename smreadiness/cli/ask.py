@@ -64,12 +64,12 @@ def run_ask(args: argparse.Namespace, *, fallback: bool = False) -> int:
 def _ambiguous(name: str) -> int:
     """Several assessments match: line mode has no list to pick from, so it names them."""
     from smreadiness.cli.common import error
-    from smreadiness.listing import name_index
+    from smreadiness.index import find
     from smreadiness.store import Store, StoreError
 
     store = Store()
     try:
-        store.find(name, lambda: name_index(store, _language()))
+        find(store, _language(), name)
     except StoreError as failure:
         error(f"smreadiness: {failure}")
     return EXIT_PROBLEM
@@ -117,12 +117,16 @@ def _new(args: argparse.Namespace, lines: Lines) -> Start | None:
 
 def _choose(args: argparse.Namespace, lines: Lines) -> Start | None:
     """Bare ``smreadiness`` without a screen: continue a recent assessment, or start one."""
-    from smreadiness.listing import overviews
+    from smreadiness.index import saved_index
     from smreadiness.store import Store, StoreError
     from smreadiness.wording import open_verdict_text, verdict_word
 
     try:
-        rows = [row for row in overviews(Store(), args.lang) if row.name is not None][:9]
+        index = saved_index(Store(), args.lang)
+        try:
+            rows = list(index.overviews(readable_only=True, limit=9))
+        finally:
+            index.close()
     except StoreError as failure:
         lines.say(str(failure))
         rows = []

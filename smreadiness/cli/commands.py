@@ -162,13 +162,12 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from smreadiness.cli.listing import list_rows, print_rows
 
-    rows = list_rows(Store(), args.lang)
     if args.format == "json":
-        from smreadiness.report.jsonout import dumps
+        from smreadiness.cli.listing import stream_list_json
 
-        _emit(dumps(rows), None)
+        stream_list_json(sys.stdout, Store(), args.lang)
         return EXIT_OK
-    print_rows(_console(), rows)
+    print_rows(_console(), list(list_rows(Store(), args.lang)))
     return EXIT_OK
 
 
@@ -178,14 +177,13 @@ def run_import(args: argparse.Namespace) -> int:
     target = open_file(source, check_with_bank="", language=args.lang)
     bank = bank_for(target.assessment, None, args.lang, target.label)
     checked_answers(bank, target)
-    from smreadiness.listing import name_index
+    from smreadiness.index import folded_names
     from smreadiness.reask import record_fingerprints
     from smreadiness.store.assessment import MAX_NAME
-    from smreadiness.store.store import fold
 
     wanted = (args.name or target.assessment.name or source.stem)[:MAX_NAME]
     store = Store()
-    taken = {fold(name) for _path, _id, name in name_index(store, args.lang) if name}
+    taken = folded_names(store, args.lang)
     name = _free_name(wanted, taken)
     if name != wanted:
         error(
@@ -221,11 +219,11 @@ def _free_name(wanted: str, taken: set[str]) -> str:
 @handles_errors
 def run_export(args: argparse.Namespace) -> int:
     from smreadiness.files import write_output
-    from smreadiness.listing import name_index
+    from smreadiness.index import find
     from smreadiness.store.store import dump
 
     store = Store()
-    assessment = store.find(args.target, lambda: name_index(store, args.lang))
+    assessment = find(store, args.lang, args.target)
     written = write_output(args.output, dump(assessment))  # notes may be private: owner-only
     if written is not None:
         print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)

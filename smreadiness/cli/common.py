@@ -127,10 +127,10 @@ def open_target(spec: str, store: Store | None = None, **options: Any) -> Target
     if exists(path) or spec.endswith(".toml"):
         return open_file(path, **options)
     from smreadiness.i18n import language
-    from smreadiness.listing import name_index
+    from smreadiness.index import find
 
     saved_in = store or Store()
-    assessment = saved_in.find(spec, lambda: name_index(saved_in, language()))
+    assessment = find(saved_in, language(), spec)
     saved = saved_in.path_for(assessment.id)
     return open_file(saved, **options) if exists(saved) else Target(assessment, str(saved), None)
 

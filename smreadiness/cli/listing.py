@@ -1,53 +1,55 @@
 """``smreadiness list``: every saved assessment with its progress and verdict so far.
 
-The rows come from :mod:`smreadiness.listing`, which caches each file's overview, so listing
-1,000 assessments reads only what changed.
+The rows come from the index (:mod:`smreadiness.index`), which keeps each file's overview, so
+listing thousands of assessments reads only the files that changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from smreadiness.i18n import _
-from smreadiness.listing import Overview, overviews
+from smreadiness.index import overviews
+from smreadiness.listing import Overview, list_row
 from smreadiness.store import Store
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-def list_rows(store: Store, language: str) -> list[dict[str, Any]]:
+def list_rows(store: Store, language: str) -> Iterator[dict[str, Any]]:
     """One row per file, newest first; unreadable files are listed with their reason."""
-    return [_row(found) for found in overviews(store, language)]
+    return (_row(found) for found in overviews(store, language))
+
+
+def stream_list_json(out: TextIO, store: Store, language: str) -> None:
+    """``list --format json``: the rows as the index spells them, written a chunk at a time
+    (the same document :func:`list_rows` gives, one row per line)."""
+    from smreadiness.index import saved_index
+
+    today = datetime.now().astimezone().date().isoformat()
+    index = saved_index(store, language)
+    try:
+        out.write("[")
+        batch: list[str] = []
+        written = False
+        for row in index.json_rows(today):
+            batch.append(row)
+            if len(batch) >= 2_000:
+                out.write(("," if written else "") + "\n  " + ",\n  ".join(batch))
+                written, batch = True, []
+        if batch:
+            out.write(("," if written else "") + "\n  " + ",\n  ".join(batch))
+            written = True
+        out.write("\n]\n" if written else "]\n")
+    finally:
+        index.close()
 
 
 def _row(found: Overview) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": found.id, "file": found.path}
-    if found.unreadable is not None:
-        row.update(name=None, error=_("unreadable: {reason}").format(reason=found.unreadable))
-        return row
-    row.update(name=found.name, updated=found.updated)
-    if found.bank_problem is not None:
-        row["error"] = _("bank unavailable: {reason}").format(reason=found.bank_problem)
-        return row
-    row.update(
-        answered=found.answered,
-        total=found.total,
-        complete=found.complete,
-        verdict=found.verdict,
-        decided=found.decided,
-        worst=found.worst,
-        best=found.best,
-        score=found.score,
-        reassess=found.reassess,
-        reassess_due=found.reassess_due(datetime.now().astimezone().date()),
-    )
-    if found.answer_problems:
-        row["error"] = _("{count} answers no longer fit the bank").format(
-            count=found.answer_problems
-        )
-    return row
+    return list_row(found, datetime.now().astimezone().date())
 
 
 def print_rows(console: Console, rows: list[dict[str, Any]]) -> None:  # noqa: C901 - one Text for all rows, for speed (see the docstring)

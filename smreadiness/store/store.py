@@ -57,6 +57,18 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def _steps(wanted: str) -> list[Callable[[tuple[Path, str, str | None]], bool]]:
+    """How :meth:`Store.find` matches a name, in order: the first step with a match decides."""
+    folded = fold(wanted)
+    return [
+        lambda row: str(row[2]).casefold() == wanted.casefold(),
+        lambda row: fold(str(row[2])) == folded,
+        lambda row: _safe_id(wanted) and row[1].startswith(wanted),
+        lambda row: fold(str(row[2])).startswith(folded),
+        lambda row: _words_start(fold(str(row[2])), folded),
+    ]
+
+
 def _words_start(name: str, wanted: str) -> bool:
     words = name.replace("-", " ").split()
     return any(" ".join(words[i:]).startswith(wanted) for i in range(1, len(words)))
@@ -189,15 +201,7 @@ class Store:
             return self.load(wanted)
         listed = list(index()) if index is not None else self._index()
         readable = [row for row in listed if row[2] is not None]
-        folded = fold(wanted)
-        steps: list[Callable[[tuple[Path, str, str | None]], bool]] = [
-            lambda row: str(row[2]).casefold() == wanted.casefold(),
-            lambda row: fold(str(row[2])) == folded,
-            lambda row: _safe_id(wanted) and row[1].startswith(wanted),
-            lambda row: fold(str(row[2])).startswith(folded),
-            lambda row: _words_start(fold(str(row[2])), folded),
-        ]
-        for matches in steps:
+        for matches in _steps(wanted):
             named = [row for row in readable if matches(row)]
             if len(named) == 1:
                 return self.read(named[0][0])
@@ -211,6 +215,18 @@ class Store:
                 name=repr(wanted)
             )
         )
+
+    def holds_id(self, wanted: str) -> bool:
+        """Whether ``wanted`` is the id of a saved file (:meth:`find` then reads just that)."""
+        wanted = wanted.strip()
+        return _safe_id(wanted) and self.path_for(wanted).exists()
+
+    @staticmethod
+    def answers_to(assessment: Assessment, name_or_id: str) -> bool:
+        """Whether :meth:`find` could pick ``assessment`` for ``name_or_id`` (at any step)."""
+        wanted = name_or_id.strip()
+        row = (Path(), assessment.id, assessment.name)
+        return assessment.id == wanted or any(matches(row) for matches in _steps(wanted))
 
     def most_recent(self, index: Index | None = None) -> Assessment:
         """The assessment changed last (``resume`` with no name)."""

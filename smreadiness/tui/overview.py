@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from smreadiness.i18n import _
+from smreadiness.index import SavedIndex
 from smreadiness.listing import Overview
 from smreadiness.verdicts import VERDICT_RANK
 from smreadiness.wording import open_verdict_text, verdict_word
@@ -84,25 +85,33 @@ def summarise(found: Overview) -> Summary:
 SORT_KEYS = ("updated", "name", "progress", "verdict")
 
 
-def sort_summaries(rows: list[Summary], key: str, reverse: bool) -> list[Summary]:
-    """Rows sorted by a column; "reverse" flips the natural order (newest first for dates)."""
+class IndexRows:
+    """The home list's rows as queries on the index: one filter and sort, a page at a time.
 
-    def sort_key(row: Summary) -> tuple[object, ...]:
-        if key == "name":
-            return (row.name.casefold(),)
-        if key == "progress":
-            return (row.answered / row.total if row.total else -1.0, row.name.casefold())
-        if key == "verdict":
-            return (row.rank, row.name.casefold())
-        return (row.updated.timestamp() if row.updated else 0.0,)
+    The count is asked once per filter; pages are turned into :class:`Summary` rows only when
+    they are drawn.
+    """
 
-    natural_reverse = key in ("updated", "progress", "verdict")
-    return sorted(rows, key=sort_key, reverse=natural_reverse != reverse)
+    def __init__(
+        self, index: SavedIndex, text: str = "", sort: str = "updated", reverse: bool = False
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.sort = sort
+        self.reverse = reverse
+        self._count: int | None = None
 
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.index.count(self.text)
+        return self._count
 
-def matches(row: Summary, text: str) -> bool:
-    """Filter by typing: every word must appear in the name or the file name."""
-    from smreadiness.store.store import fold
+    def page(self, offset: int, limit: int) -> list[Summary]:
+        return [
+            summarise(found)
+            for found in self.index.page(self.text, self.sort, self.reverse, offset, limit)
+        ]
 
-    haystack = fold(f"{row.name} {row.file}")
-    return all(word in haystack for word in fold(text).split())
+    def position(self, file: str) -> int | None:
+        """Where the row of ``file`` (a file name) stands in this list."""
+        return self.index.position(self.text, self.sort, self.reverse, file)

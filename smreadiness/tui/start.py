@@ -92,23 +92,30 @@ def choose_language(args: argparse.Namespace, remembered: str | None = None) -> 
     return language
 
 
-def _names(store: Store) -> Index:
-    """Names from the list cache rather than reading every file."""
+def _newest(store: Store) -> Index:
+    """The rows written last, from the index rather than reading every file."""
 
     def index() -> list[tuple[Path, str, str | None]]:
         from smreadiness.i18n import language
-        from smreadiness.listing import name_index
+        from smreadiness.index import newest_rows
 
-        return name_index(store, language())
+        return newest_rows(store, language())
 
     return index
+
+
+def _look_up(store: Store, target: str) -> Assessment:
+    from smreadiness.i18n import language
+    from smreadiness.index import find
+
+    return find(store, language(), target)
 
 
 def _find(store: Store, target: str) -> Assessment:
     try:
         if not target.strip():
-            return store.most_recent(_names(store))
-        return store.find(target, _names(store))
+            return store.most_recent(_newest(store))
+        return _look_up(store, target)
     except StoreError as error:
         raise StartError(f"smreadiness: {error}") from None
     except ProblemsError as error:
@@ -125,7 +132,7 @@ def resolve_start(args: argparse.Namespace) -> Start:  # noqa: C901 - one branch
         store = Store()
         target = getattr(args, "target", None) or ""
         try:
-            assessment = store.find(target, _names(store)) if target.strip() else None
+            assessment = _look_up(store, target) if target.strip() else None
         except AmbiguousError:
             return Start("home", None, None, choose_language(args), pick=target.strip())
         except (StoreError, ProblemsError):
@@ -183,7 +190,7 @@ def present(args: argparse.Namespace, language: str) -> Start:
         )
     store = Store()
     try:
-        assessment = store.find(target, _names(store))
+        assessment = _look_up(store, target)
     except NotFoundError as error:
         ids = ", ".join(e.id for e in bank.examples) or "none"
         raise StartError(

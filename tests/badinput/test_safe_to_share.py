@@ -479,57 +479,97 @@ def test_a_damaged_bank_cache_is_rebuilt(
     assert all(isinstance(read_cache(cache), dict) for cache in caches)  # rebuilt
 
 
+def _index_file(tmp_path: Path) -> Path:
+    (index,) = (tmp_path / "cache").glob("index-*.sqlite3")
+    return index
+
+
 @pytest.mark.parametrize("payload", DAMAGED.values(), ids=DAMAGED.keys())
-def test_a_damaged_list_cache_is_rebuilt(
+def test_a_damaged_index_is_rebuilt(
     run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, answers: Path, payload: bytes
 ) -> None:
     assert run("import", str(answers)).code == 0
     first = run("list", "--format", "json")
-    caches = list((tmp_path / "cache").glob("list-*.json"))
-    assert len(caches) == 1
-    caches[0].write_bytes(payload)
+    index = _index_file(tmp_path)
+    for leftover in index.parent.glob(index.name + "-*"):
+        leftover.unlink()
+    index.write_bytes(payload)
     again = run("list", "--format", "json")
     assert again.code == 0, again.err
     assert json.loads(again.out) == json.loads(first.out)
+    assert run("report", json.loads(first.out)[0]["name"], "--format", "json").code == 0
 
 
-def _forged_list_cache(cache: Path, mutate: Callable[[list[Any]], None]) -> None:
-    data = read_cache(cache)
-    assert isinstance(data, dict)
-    for entry in data["entries"].values():
-        mutate(entry["overview"])
-    payload = json.dumps(data).encode()
-    cache.write_bytes(FORMAT + b" " + digest(payload).encode() + b"\n" + payload)
+def _tamper(index: Path, *statements: str) -> None:
+    """Change the index behind the app's back, its checks turned off."""
+    import sqlite3
+
+    connection = sqlite3.connect(index, isolation_level=None)
+    connection.execute("PRAGMA ignore_check_constraints = ON")
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
 
 
-FORGED_ROWS: dict[str, Callable[[list[Any]], None]] = {
-    "name-surrogate": lambda row: row.__setitem__(2, "\ud800"),
-    "name-number": lambda row: row.__setitem__(2, 5),
-    "updated-far-future": lambda row: row.__setitem__(3, FAR_FUTURE),
-    "verdict-unknown": lambda row: row.__setitem__(9, "maybe"),
-    "answered-negative": lambda row: row.__setitem__(6, -1),
-    "score-text": lambda row: row.__setitem__(12, "99"),
-    "short-row": lambda row: row.pop(),
+TAMPERED: dict[str, tuple[str, ...]] = {
+    "verdict-unknown": ("UPDATE saved SET verdict = 'maybe', worst = 'maybe'",),
+    "answered-negative": ("UPDATE saved SET answered = -1",),
+    "reassess-not-a-date": ("UPDATE saved SET reassess = 'soon'",),
+    "other-version": ("PRAGMA user_version = 99",),
+    "other-schema": ("DROP INDEX saved_folded", "CREATE INDEX saved_folded ON saved (name)"),
+    "looser-table": (
+        "ALTER TABLE saved RENAME TO old",
+        "CREATE TABLE saved AS SELECT * FROM old",
+        "DROP TABLE old",
+    ),
+    "other-app-version": ("UPDATE facts SET value = '0.0.1' WHERE key = 'app'",),
+    "invalid-utf8-name": ("UPDATE saved SET name = CAST(x'ff41fe' AS TEXT)",),
 }
 
 
-@pytest.mark.parametrize("mutate", FORGED_ROWS.values(), ids=FORGED_ROWS.keys())
-def test_list_cache_rows_of_the_wrong_type_are_reread(
+@pytest.mark.parametrize("statements", TAMPERED.values(), ids=TAMPERED.keys())
+def test_index_rows_that_break_its_checks_are_read_again(
     run: Callable[..., Any],
     isolated_dirs: Path,
     tmp_path: Path,
     answers: Path,
-    mutate: Callable[[list[Any]], None],
+    statements: tuple[str, ...],
 ) -> None:
     assert run("import", str(answers)).code == 0
     first = run("list", "--format", "json")
-    (cache,) = (tmp_path / "cache").glob("list-*.json")
-    _forged_list_cache(cache, mutate)
+    _tamper(_index_file(tmp_path), *statements)
     again = run("list", "--format", "json")
     assert again.code == 0, again.err
     assert json.loads(again.out) == json.loads(first.out)
     text = run("list")
     assert text.code == 0, text.err
+    assert run("report", json.loads(first.out)[0]["name"], "--format", "json").code == 0
+
+
+def test_a_name_planted_in_the_index_cannot_reach_the_terminal_raw(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, answers: Path
+) -> None:
+    """A row whose name holds terminal escapes (the file itself unchanged) is shown escaped,
+    like any name: the index is never trusted to hold printable text."""
+    assert run("import", str(answers)).code == 0
+    assert run("list").code == 0
+    _tamper(_index_file(tmp_path), "UPDATE saved SET name = 'Evil' || char(27) || ']52;c;x' || char(7)")
+    shown = run("list")
+    assert shown.code == 0, shown.err
+    assert "\x1b" not in shown.out and "\x07" not in shown.out
+
+
+def test_deleting_the_cache_directory_loses_nothing(
+    run: Callable[..., Any], isolated_dirs: Path, tmp_path: Path, answers: Path
+) -> None:
+    import shutil
+
+    assert run("import", str(answers)).code == 0
+    first = run("list", "--format", "json")
+    shutil.rmtree(tmp_path / "cache")
+    again = run("list", "--format", "json")
+    assert again.code == 0, again.err
+    assert json.loads(again.out) == json.loads(first.out)
 
 
 # ----------------------------------------------------------------------------- directories
@@ -867,8 +907,9 @@ def test_a_cache_that_is_a_fifo_or_a_device_is_ignored(
 ) -> None:
     assert run("import", str(answers)).code == 0
     assert run("list").code == 0
-    (cache,) = (tmp_path / "cache").glob("list-*.json")
-    cache.unlink()
+    cache = _index_file(tmp_path)
+    for made in cache.parent.glob(cache.name + "*"):
+        made.unlink()
     if kind == "fifo":
         os.mkfifo(cache)
     else:

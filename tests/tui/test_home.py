@@ -80,17 +80,17 @@ async def test_table_progress_verdict_filter_and_sort(bank: Any) -> None:
         home = app.screen
         await pilot.press("ctrl+s")  # by name
         await pilot.pause()
-        assert [row.name for row in home.rows] == [
+        assert [row.name for row in home.shown_rows()] == [
             "Bakery Aurora",
             "Just started",
             "Koskinen Machining",
         ]
         await pilot.press("ctrl+s")  # by progress, most done first
         await pilot.pause()
-        assert home.rows[-1].name == "Just started"
+        assert home.shown_rows()[-1].name == "Just started"
         await pilot.press("ctrl+s")  # by verdict: best first, open and unreadable ones last
         await pilot.pause()
-        assert [row.name for row in home.rows] == [
+        assert [row.name for row in home.shown_rows()] == [
             "Bakery Aurora",
             "Koskinen Machining",
             "Just started",
@@ -107,7 +107,7 @@ async def test_unreadable_files_are_listed_with_their_reason(tui_environment: An
         assert "⚠ broken.toml" in text
         assert "unreadable" in text
         home = app.screen
-        index = [row.file for row in home.rows].index("broken.toml")
+        index = [row.file for row in home.shown_rows()].index("broken.toml")
         home.query_one("#table").move_cursor(row=index)
         await pilot.pause()
         assert "broken.toml cannot be opened: line 1: TOML syntax error" in screen_text(app)
@@ -141,12 +141,12 @@ async def test_the_list_follows_changes_made_elsewhere(bank: Any, tui_environmen
         assert app.screen is app.screen_stack[0]  # still home
 
 
-async def test_a_long_list_is_drawn_first_then_completed(bank: Any) -> None:
-    """The first rows are drawn at once and the rest follow right after; all can be reached,
-    and a new filter or sort never mixes in rows from the list before it."""
-    from smreadiness.tui.widgets.saved_table import FIRST_ROWS, SavedTable
+async def test_a_long_list_draws_only_what_is_on_screen(bank: Any) -> None:
+    """The list is a window on the index: every row can be reached, a filter or sort is a new
+    query that never mixes in rows from the list before it, and the cursor stays on its row."""
+    from smreadiness.tui.widgets.saved_table import PAGE, SavedTable
 
-    count = FIRST_ROWS + 30
+    count = PAGE + 30
     for number in range(count):
         save(f"Company {number:03d}", {}, assessment_id=f"c{number:03d}")
     app = make_app()
@@ -154,17 +154,33 @@ async def test_a_long_list_is_drawn_first_then_completed(bank: Any) -> None:
         await pilot.pause()
         table = app.screen.query_one(SavedTable)
         assert table.row_count == count
-        await type_text(pilot, "Company 12")  # 012, 112 and 120-129 (the last from the rest)
+        assert len(table._pages) == 1  # only the first page was read to draw the screen
+        await pilot.press(*["pagedown"] * 6)
+        await pilot.pause()
+        assert table.cursor_row == count - 1  # the last row reached, and shown
+        last = table.selected()
+        assert last is not None and last.name in screen_text(app)
+        await type_text(pilot, "Company 12")  # 012, 112 and 120-129 (the last from page two)
         await pilot.pause()
         assert table.row_count == 12
         await pilot.press("ctrl+s")  # by name
         await pilot.pause()
-        names = [row.name for row in app.screen.rows]
+        names = [row.name for row in app.screen.shown_rows()]
         assert names[0] == "Company 012" and names[-1] == "Company 129"
         assert table.row_count == 12
+        assert _name(table.selected()) == "Company 129"  # the cursor kept its row
+        await pilot.press("up", "up")
+        await pilot.pause()
+        assert _name(table.selected()) == "Company 127"
         await pilot.press("escape")  # filter cleared: everything again, once
         await pilot.pause()
         assert table.row_count == count
+        assert _name(table.selected()) == "Company 127"
+        assert "Company 127" in screen_text(app)  # scrolled to where the cursor is
+
+
+def _name(row: Any) -> str | None:
+    return None if row is None else str(row.name)
 
 
 async def test_delete_asks_first(bank: Any) -> None:
@@ -242,7 +258,7 @@ async def test_a_file_dated_past_the_end_of_time_does_not_take_home_down(
         assert "⚠ future.toml" in text
         assert "Fine" in text
         home = app.screen
-        index = [row.file for row in home.rows].index("future.toml")
+        index = [row.file for row in home.shown_rows()].index("future.toml")
         home.query_one("#table").move_cursor(row=index)
         await pilot.pause()
         assert "meta.updated" in screen_text(app)
@@ -293,7 +309,7 @@ async def test_resume_of_a_name_several_share_opens_the_list_to_pick_from(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause(0.2)
         assert isinstance(app.screen, HomeScreen)
-        assert {row.name for row in app.screen.rows} == {"Café Mokka", "Café Mokka Kallio"}
+        assert {row.name for row in app.screen.shown_rows()} == {"Café Mokka", "Café Mokka Kallio"}
         assert "Several assessments match 'mokka'" in screen_text(app)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,16 +13,21 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from smreadiness.i18n import N_, _, language
 from smreadiness.store import StoreError
 from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.banks import BankCache
-from smreadiness.tui.overview import SORT_KEYS, Summary, matches, sort_summaries, summarise
+from smreadiness.tui.overview import SORT_KEYS, IndexRows, Summary
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
-from smreadiness.tui.widgets.saved_table import SavedTable
+from smreadiness.tui.widgets.saved_table import SavedHeader, SavedTable
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from smreadiness.index import SavedIndex
 
 WELCOME = N_(
     "Is social media right for your business now?\n\n"
@@ -32,6 +37,18 @@ WELCOME = N_(
     "It takes 10-15 minutes. Every answer is saved the moment you give it, so you can stop "
     "at any time and carry on later."
 )
+
+
+QUICK_ROWS = 2_000
+"""With fewer rows indexed, the directory is compared with the index before the list is drawn
+(a few milliseconds); with more, the list is drawn from the index at once and brought up to
+date in the background."""
+QUICK_READS = 200
+"""Files to read (new or changed) that are still read before drawing; more are read in the
+background while a loading line shows how far it has got."""
+DEBOUNCE_ROWS = 5_000
+"""From this many rows on, a filter waits for a pause in typing before it is run."""
+DEBOUNCE_SECONDS = 0.08
 
 
 class HomeScreen(Screen[None]):
@@ -53,6 +70,8 @@ class HomeScreen(Screen[None]):
         Binding("escape", "clear_filter", N_("Clear filter"), show=False),
         Binding("down", "move(1)", N_("Down"), show=False),
         Binding("up", "move(-1)", N_("Up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
     ]
 
     sort_key: reactive[str] = reactive("updated", init=False)
@@ -63,30 +82,36 @@ class HomeScreen(Screen[None]):
         self.pick = pick
         """A name that matched several assessments: the list starts filtered by it."""
         self.banks = BankCache(language)
-        self.summaries: list[Summary] = []
-        self.rows: list[Summary] = []
+        self.index: SavedIndex | None = None
         self.has_rows = False
+        self.building = False
+        """A refresh runs in the background (the list shows what the index had)."""
         self.fresh = True
         self.reloading = asyncio.Lock()
+        self._debounce: Timer | None = None
 
     @property
     def nav(self) -> SmReadinessApp:
         return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
-        self.summaries = self.read()
+        from smreadiness.index import SavedIndex
+
+        self.index = SavedIndex(self.nav.store, self.banks.language)
+        self.has_rows = self.bring_up_to_date()
         yield Header()
         with Container(id="home-body"):
             yield self.body()
         yield LocalFooter()
 
     def body(self) -> Widget:
-        """Only what is shown is built, the table or the welcome: startup time counts."""
-        self.has_rows = bool(self.summaries)
+        """Only what is shown is built, the list or the welcome: startup time counts."""
         if self.has_rows:
             return Vertical(
                 Input(placeholder=_("Type to filter by name"), id="filter"),
-                SavedTable(id="table"),
+                SavedHeader(id="columns"),
+                SavedTable(self.source(), id="table"),
+                Static("", id="loading"),
                 Static("", id="detail"),
                 id="saved",
             )
@@ -106,6 +131,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Is social media right for your business now?")
         self.shown()
+        self.call_after_refresh(self.start_background)  # the first frame first
         if self.pick and self.has_rows:
             self.query_one("#filter", Input).value = self.pick
             self.notify(
@@ -117,9 +143,15 @@ class HomeScreen(Screen[None]):
             )
             self.pick = ""
 
+    def on_unmount(self) -> None:
+        if self.index is not None:
+            self.index.close()
+
     async def relabel(self) -> None:
         """After a language switch: everything again, in the new language."""
         self.banks = BankCache(language())
+        if self.index is not None:
+            self.index.close()
         await self.recompose()
         self.on_mount()
 
@@ -129,27 +161,94 @@ class HomeScreen(Screen[None]):
         else:  # back from another screen: something may have changed
             await self.reload()
 
-    # ------------------------------------------------------------------ the table
+    # ------------------------------------------------------------------ the index
 
-    def read(self) -> list[Summary]:
-        from smreadiness.listing import overviews
-
+    def bring_up_to_date(self) -> bool:
+        """Make the index agree with the files: at once when that is quick (or the index lives
+        in memory), else in the background (:meth:`start_background`). True when there is
+        anything to list, or files are being read."""
+        index = self._index()
         try:
-            found = overviews(self.nav.store, self.banks.language)
+            if index.count() < QUICK_ROWS or index.path is None:
+                planned = index.plan()
+                if len(planned.wanted) <= QUICK_READS or index.path is None:
+                    index.apply(planned)
+                    return index.has_rows()
         except StoreError as error:
             self.notify(str(error), title=_("Cannot list"), severity="error", markup=False)
-            return []
-        return [summarise(row) for row in found]
+            return index.has_rows()
+        self.building = True
+        return True
+
+    def start_background(self) -> None:
+        if self.building:
+            self.run_worker(self._refresh_in_background, thread=True, exclusive=True, group="index")
+
+    def _index(self) -> SavedIndex:
+        if self.index is None:
+            from smreadiness.index import SavedIndex
+
+            self.index = SavedIndex(self.nav.store, self.banks.language)
+        return self.index
+
+    def _refresh_in_background(self) -> None:
+        """A worker thread: the index brought up to date on a connection of its own, the
+        loading line telling how far it has got."""
+        twin = self._index().twin()
+        try:
+            twin.refresh(
+                lambda done, total: self.app.call_from_thread(self._loading, done, total),
+                lambda total: self.app.call_from_thread(self._loading, 0, total),
+            )
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title=_("Cannot list"), severity="error", markup=False
+            )
+        finally:
+            twin.close()
+            self.app.call_from_thread(lambda: self.call_later(self._refreshed))
+
+    def _loading(self, done: int, total: int) -> None:
+        if self.has_rows:
+            line = self.query_one("#loading", Static)
+            line.update(
+                Content(
+                    _("Reading saved assessments: {done} of {total}…").format(
+                        done=f"{done:,}", total=f"{total:,}"
+                    )
+                )
+            )
+            line.add_class("-shown")
+
+    async def _refreshed(self) -> None:
+        self.building = False
+        async with self.reloading:
+            await self._show_rows()
+            if self.has_rows:
+                self.query_one("#loading", Static).remove_class("-shown")
+
+    # ------------------------------------------------------------------ the list
+
+    def source(self) -> IndexRows:
+        fields = self.query("#filter").results(Input)
+        text = next((field.value for field in fields), "")
+        return IndexRows(self._index(), text, self.sort_key, self.sort_reverse)
 
     async def reload(self) -> None:
         """Read the data directory again (an assessment may have changed or been added)."""
         async with self.reloading:  # a dialog closing and its callback may both ask at once
-            self.summaries = self.read()
-            if bool(self.summaries) != self.has_rows:
-                holder = self.query_one("#home-body")
-                await holder.remove_children()
-                await holder.mount(self.body())
-            self.shown()
+            self.bring_up_to_date()
+            await self._show_rows()
+            self.start_background()
+
+    async def _show_rows(self) -> None:
+        has_rows = self._index().has_rows() or self.building
+        if has_rows != self.has_rows:
+            self.has_rows = has_rows
+            holder = self.query_one("#home-body")
+            await holder.remove_children()
+            await holder.mount(self.body())
+        self.shown()
 
     def shown(self) -> None:
         if self.has_rows:
@@ -161,20 +260,28 @@ class HomeScreen(Screen[None]):
             self.set_focus(self.query_one("#new", Button))
 
     def fill(self) -> None:
-        text = self.query_one("#filter", Input).value
-        rows = [row for row in self.summaries if matches(row, text)]
-        self.rows = sort_summaries(rows, self.sort_key, self.sort_reverse)
-        self.query_one(SavedTable).show(self.rows, self.sort_key, self.sort_reverse)
-        self.show_detail()
+        """The list again from the index, for the filter and sort now chosen."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        table = self.query_one(SavedTable)
+        header = self.query_one(SavedHeader)
+        header.sort_key, header.sort_reverse = self.sort_key, self.sort_reverse
+        kept = table.selected()
+        table.reset(self.source(), keep=kept.file if kept is not None else None)
 
     def _selected(self) -> Summary | None:
         return self.query_one(SavedTable).selected() if self.has_rows else None
+
+    def shown_rows(self, limit: int | None = None) -> list[Summary]:
+        """The rows listed now, in order (the first ``limit``): what a test reads."""
+        return self.query_one(SavedTable).rows(limit) if self.has_rows else []
 
     def show_detail(self) -> None:
         row = self._selected()
         detail = self.query_one("#detail", Static)
         if row is None:
-            message = _("No assessment matches the filter.") if self.summaries else ""
+            message = _("No assessment matches the filter.") if self._any_rows() else ""
             detail.update(Content(message))
         elif row.problem:
             detail.update(
@@ -193,26 +300,33 @@ class HomeScreen(Screen[None]):
                 )
             )
 
-    @on(DataTable.RowHighlighted, "#table")
+    def _any_rows(self) -> bool:
+        return self.has_rows and self._index().has_rows()
+
+    @on(SavedTable.Highlighted)
     def row_highlighted(self) -> None:
         self.show_detail()
 
-    @on(DataTable.RowSelected, "#table")
+    @on(SavedTable.Chosen)
     def row_chosen(self) -> None:
         self.action_open()
 
-    @on(DataTable.HeaderSelected, "#table")
-    def header_chosen(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
-        if key == self.sort_key:
+    @on(SavedHeader.Selected)
+    def header_chosen(self, event: SavedHeader.Selected) -> None:
+        if event.key == self.sort_key:
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_reverse = False
-            self.sort_key = key
+            self.sort_key = event.key
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.fill()
+        if self.query_one(SavedTable).row_count >= DEBOUNCE_ROWS or self._debounce is not None:
+            if self._debounce is not None:
+                self._debounce.stop()
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.fill)
+        else:
+            self.fill()
 
     def watch_sort_key(self) -> None:
         self.fill()
@@ -223,8 +337,8 @@ class HomeScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "delete", "sort", "move"):
-            return bool(self.summaries)
+        if action in ("open", "delete", "sort", "move", "page"):
+            return self.has_rows
         return True
 
     def action_move(self, step: int) -> None:
@@ -233,6 +347,9 @@ class HomeScreen(Screen[None]):
             table.action_cursor_down()
         else:
             table.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        self.query_one(SavedTable).page_step(step)
 
     def action_clear_filter(self) -> None:
         if self.has_rows:
