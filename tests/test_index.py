@@ -81,41 +81,44 @@ operation = st.one_of(
 )
 
 
+def _edit_in_place(path: Path, number: int) -> None:
+    """Another program rewrites the file where it is (same inode)."""
+    text = path.read_text("utf-8", errors="replace")
+    with open(path, "r+", encoding="utf-8") as handle:
+        handle.write(text.replace("name = ", f"name = {NAMES[number]!r} #", 1))
+        handle.truncate()
+
+
+def _answer(store: Store, path: Path, number: int) -> None:
+    try:
+        store.update(path.stem, lambda a: a._replace(answers=ANSWER_SETS[number]))
+    except Exception:  # noqa: BLE001, S110 - a broken file stays broken
+        pass
+
+
+CHANGES: dict[str, Any] = {
+    "answer": _answer,
+    "edit-in-place": lambda store, path, number: _edit_in_place(path, number),
+    "break": lambda store, path, number: path.write_text("name = [", encoding="utf-8"),
+    "copy": lambda store, path, number: (store.root / f"copy{number}.toml").write_bytes(
+        path.read_bytes()
+    ),
+    "rename": lambda store, path, number: os.replace(path, store.root / f"moved{number}.toml"),
+    "delete": lambda store, path, number: path.unlink(),
+}
+
+
 def apply(store: Store, step: tuple[str, Any, Any], clock: list[datetime]) -> None:
     kind, first, second = step
-    files = store.files()
     clock[0] += timedelta(minutes=1)
     if kind == "save":
         made = Assessment.new(NAMES[first], bank="readiness")
         answers = ANSWER_SETS[second]
-        made = made._replace(answers=answers, updated=clock[0], created=clock[0])
-        store.save(made, new=True)
-        return
-    if kind == "refresh":
+        store.save(made._replace(answers=answers, updated=clock[0], created=clock[0]), new=True)
+    elif kind == "refresh":
         indexed(store, quick=first)
-        return
-    if not files:
-        return
-    path = files[first % len(files)]
-    if kind == "answer":
-        try:
-            store.update(path.stem, lambda a: a._replace(answers=ANSWER_SETS[second]))
-        except Exception:  # noqa: BLE001, S110 - a broken file stays broken
-            pass
-    elif kind == "edit-in-place":  # another program rewrites the file where it is
-        text = path.read_text("utf-8", errors="replace")
-        with open(path, "r+", encoding="utf-8") as handle:  # same inode
-            handle.write(text.replace("name = ", f"name = {NAMES[second]!r} #", 1))
-            handle.truncate()
-    elif kind == "break":
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write("name = [")
-    elif kind == "copy":
-        (store.root / f"copy{second}.toml").write_bytes(path.read_bytes())
-    elif kind == "rename":
-        os.replace(path, store.root / f"moved{second}.toml")
-    elif kind == "delete":
-        path.unlink()
+    elif files := store.files():
+        CHANGES[kind](store, files[first % len(files)], second)
 
 
 @settings(

@@ -553,7 +553,8 @@ def test_a_name_planted_in_the_index_cannot_reach_the_terminal_raw(
     like any name: the index is never trusted to hold printable text."""
     assert run("import", str(answers)).code == 0
     assert run("list").code == 0
-    _tamper(_index_file(tmp_path), "UPDATE saved SET name = 'Evil' || char(27) || ']52;c;x' || char(7)")
+    planted = "UPDATE saved SET name = 'Evil' || char(27) || ']52;c;x' || char(7)"
+    _tamper(_index_file(tmp_path), planted)
     shown = run("list")
     assert shown.code == 0, shown.err
     assert "\x1b" not in shown.out and "\x07" not in shown.out
