@@ -204,11 +204,13 @@ async def filter_and_sort(wanted: str) -> tuple[float, float]:
             if table.row_count > 1 and not screen.building:
                 break
             await pilot.pause(0.05)
+        from textual import events
+
         began = time.perf_counter()
-        for char in wanted:
-            await pilot.press(char if char != " " else "space")
+        for char in wanted:  # as a fast typist types: every key queued at once
+            app.post_message(events.Key(char, char))
         while table.row_count != 1:
-            await pilot.pause(0.01)
+            await pilot.pause(0.005)
         typed = time.perf_counter() - began
         await pilot.press("escape")
         while table.row_count == 1:

@@ -13,10 +13,11 @@ if TYPE_CHECKING:
 
 VERDICT_WORDS = {"go": N_("GO"), "not_yet": N_("NOT YET"), "no_go": N_("NO-GO")}
 VERDICT_MEANING = {
-    "go": N_("Social media can work for you now: start with the plan below."),
+    "go": N_("Ready now: start with the plan below."),
     "not_yet": N_("It can work, but fix these first."),
-    "no_go": N_("Social media is not right for your business now."),
+    "no_go": N_("Not right for you now."),
 }
+"""The app's plain words, for a bank that names no verdicts of its own (``[verdicts]``)."""
 VERDICT_STYLE = {"go": "bold green", "not_yet": "bold yellow", "no_go": "bold red"}
 KIND_WORDS = {
     "knockout": N_("knock-out"),
@@ -32,15 +33,29 @@ SECTION_HEADINGS = {
 }
 
 
-def verdict_word(verdict: str) -> str:
+def verdict_word(verdict: str, bank: Bank | None = None) -> str:
+    """The verdict as a word: the bank's own (``[verdicts.go] label``), else GO, NOT YET or
+    NO-GO in the interface language."""
+    words = bank.verdicts.get(verdict) if bank is not None else None
+    if words is not None:
+        return words.label
     return _(VERDICT_WORDS[verdict]) if verdict in VERDICT_WORDS else verdict
 
 
-def verdict_meaning(verdict: str, blockers: int | None = None) -> str:
-    """What the verdict means; "fix this first" when exactly one thing is to be fixed."""
+def verdict_meaning(verdict: str, blockers: int | None = None, bank: Bank | None = None) -> str:
+    """What the verdict means, in the bank's words when it has them; "fix this first" when
+    exactly one thing is to be fixed."""
+    words = bank.verdicts.get(verdict) if bank is not None else None
+    if words is not None:
+        return words.summary_one if blockers == 1 and words.summary_one else words.summary
     if verdict == "not_yet" and blockers == 1:
         return _("It can work, but fix this first.")
-    return _(VERDICT_MEANING[verdict])
+    return _(VERDICT_MEANING[verdict]) if verdict in VERDICT_MEANING else verdict
+
+
+def bank_question(bank: Bank) -> str:
+    """The question the bank answers (its ``asks``), else its title."""
+    return bank.asks or bank.title
 
 
 def kind_word(kind: str) -> str:
@@ -77,20 +92,22 @@ def answer_label(bank: Bank, question_id: str, value: Scalar | None) -> str:
     return KINDS[question.kind].label(question, value)
 
 
-def range_text(worst: str, best: str) -> str:
+def range_text(worst: str, best: str, bank: Bank | None = None) -> str:
     if worst == best:
-        return _("already decided: {verdict}").format(verdict=verdict_word(worst))
+        return _("already decided: {verdict}").format(verdict=verdict_word(worst, bank))
     return _("still open: {worst} to {best}").format(
-        worst=verdict_word(worst), best=verdict_word(best)
+        worst=verdict_word(worst, bank), best=verdict_word(best, bank)
     )
 
 
-def open_verdict_text(worst: str, best: str) -> str:
+def open_verdict_text(worst: str, best: str, bank: Bank | None = None) -> str:
     """A partial assessment's verdict as every list shows it: "open: NO-GO to GO", or
     "NOT YET (decided)" when no open answer can change it."""
     if worst == best:
-        return _("{verdict} (decided)").format(verdict=verdict_word(worst))
-    return _("open: {worst} to {best}").format(worst=verdict_word(worst), best=verdict_word(best))
+        return _("{verdict} (decided)").format(verdict=verdict_word(worst, bank))
+    return _("open: {worst} to {best}").format(
+        worst=verdict_word(worst, bank), best=verdict_word(best, bank)
+    )
 
 
 def plain_number(value: float | None) -> str:

@@ -19,7 +19,7 @@ from smreadiness.paths import cache_dir
 from smreadiness.problems import ProblemsError
 from smreadiness.tomlfile import read_limited
 
-_CACHE_FORMAT = "3"  # 3: the runtime model reads every field from the dump (no defaults)
+_CACHE_FORMAT = "4"  # 4: a bank's own verdict words and question (asks, [verdicts])
 
 
 def read_bank_file(path: Path) -> bytes:

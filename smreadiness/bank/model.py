@@ -150,6 +150,14 @@ class Example(NamedTuple):
     expected: str
 
 
+class VerdictWords(NamedTuple):
+    """A bank's name for one verdict and the sentence under it."""
+
+    label: str
+    summary: str
+    summary_one: str = ""
+
+
 class Bank(NamedTuple):
     id: str
     version: str
@@ -171,6 +179,10 @@ class Bank(NamedTuple):
     """Days from finishing to the date to look again."""
     disagree_below: float = 0.6
     """Workshops: agreement below this is a disagreement."""
+    asks: str = ""
+    """The question the bank answers (the home screen's heading); empty: the title."""
+    verdicts: Mapping[str, VerdictWords] = {}
+    """The bank's words for the verdicts it names (``go``, ``not_yet``, ``no_go``)."""
 
     def question(self, question_id: str) -> Question | None:
         return self.by_id.get(question_id)
@@ -252,6 +264,12 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         weak_below=int(raw["weak_below"]),
         reassess_after_days=int(raw["reassess_after_days"]),
         disagree_below=float(raw["disagree_below"]),
+        asks=raw["asks"],
+        verdicts={
+            verdict: VerdictWords(words["label"], words["summary"], words["summary_one"])
+            for verdict, words in raw["verdicts"].items()
+            if words is not None
+        },
         sources=tuple(
             Source(s["id"], s["title"], s["language"], s["note"], s["url"]) for s in raw["sources"]
         ),

@@ -226,6 +226,27 @@ class ExampleSpec(_Spec):
     """The verdict these answers must give; ``questions validate`` checks it."""
 
 
+class VerdictWordsSpec(_Spec):
+    """How the bank names one verdict in reports and on screen."""
+
+    label: Annotated[str, StringConstraints(min_length=1, max_length=24)]
+    """The verdict as one short word or two, shown in capitals, e.g. ``"GO"``."""
+    summary: ShortText
+    """The sentence under the verdict, e.g. ``"Social media can work for you now."``."""
+    summary_one: Annotated[str, StringConstraints(max_length=300)] = ""
+    """``not_yet`` only: the sentence when exactly one thing is to be fixed first; default:
+    ``summary``."""
+
+
+class VerdictsSpec(_Spec):
+    """The bank's own words for its three verdicts; a verdict left out keeps the app's plain
+    wording (GO, NOT YET, NO-GO)."""
+
+    go: VerdictWordsSpec | None = None
+    not_yet: VerdictWordsSpec | None = None
+    no_go: VerdictWordsSpec | None = None
+
+
 class BankSpec(_Spec):
     """A question bank: dimensions, questions, rules, strategy steps, actions and examples."""
 
@@ -241,6 +262,12 @@ class BankSpec(_Spec):
     """Title shown on the home screen and in reports."""
     description: LongText = ""
     """What the bank assesses and for whom."""
+    asks: Annotated[str, StringConstraints(max_length=300)] = ""
+    """The question the bank answers, e.g. ``"Is social media right for your business
+    now?"``: the home screen's heading and the report's subtitle. Default: the title."""
+    verdicts: VerdictsSpec = VerdictsSpec()
+    """The bank's words for its verdicts (``[verdicts.go]``, ``[verdicts.not_yet]``,
+    ``[verdicts.no_go]``)."""
     core: bool = False
     """True if the bank implements the readiness core contract (ids and values)."""
     weak_below: int = Field(60, ge=0, le=100)

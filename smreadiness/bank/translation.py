@@ -67,6 +67,12 @@ class ExampleText(_Spec):
     """The example's answers to text questions (pitch, platforms...), in this language."""
 
 
+class VerdictText(_Spec):
+    label: Text
+    summary: Text
+    summary_one: Text | None = None
+
+
 class TranslationSpec(_Spec):
     """The texts of one bank in one more language."""
 
@@ -79,6 +85,9 @@ class TranslationSpec(_Spec):
     """The base bank version this translation was made from."""
     title: Text
     description: Text | None = None
+    asks: Text | None = None
+    verdicts: dict[Literal["go", "not_yet", "no_go"], VerdictText] = {}
+    """The base bank's verdict words, in this language."""
     sources: dict[str, SourceText] = {}
     dimensions: dict[str, DimensionText] = {}
     questions: dict[str, QuestionText] = {}
@@ -113,6 +122,9 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
         )
     if base.get("description") and not spec.description:
         problems.append(("description", "missing"))
+    if base.get("asks") and not spec.asks:
+        problems.append(("asks", "missing"))
+    problems += _check_verdicts(base, spec)
     for section in _SECTIONS:
         items = {item["id"]: item for item in base.get(section, [])}
         texts: dict[str, Any] = getattr(spec, section)
@@ -131,6 +143,21 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
                 problems += _check_options(key, item, text)
             if section == "examples":
                 problems += _check_example_answers(key, item, text, base)
+    return problems
+
+
+def _check_verdicts(base: dict[str, Any], spec: TranslationSpec) -> list[tuple[str, str]]:
+    words: dict[str, Any] = base.get("verdicts") or {}
+    problems = [
+        (f"verdicts.{verdict}", "missing")
+        for verdict, given in words.items()
+        if given and verdict not in spec.verdicts
+    ]
+    problems += [
+        (f"verdicts.{verdict}", "the base bank has no words for this verdict")
+        for verdict in spec.verdicts
+        if not words.get(verdict)
+    ]
     return problems
 
 
@@ -161,6 +188,19 @@ def _check_example_answers(
     return problems
 
 
+def _translated_verdicts(words: dict[str, Any], spec: TranslationSpec) -> dict[str, Any]:
+    """The base bank's verdict words with this language's in place of those it names."""
+    merged = dict(words)
+    for verdict, given in spec.verdicts.items():
+        if merged.get(verdict):
+            merged[verdict] = {
+                "label": given.label,
+                "summary": given.summary,
+                "summary_one": given.summary_one or "",
+            }
+    return merged
+
+
 def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, Any]:  # noqa: C901 - one overlay per section of a translation
     """The base bank's plain data with this language's texts in place (ids untouched)."""
     merged = dict(base)
@@ -168,6 +208,10 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
     merged["title"] = spec.title
     if spec.description:
         merged["description"] = spec.description
+    if spec.asks:
+        merged["asks"] = spec.asks
+    if spec.verdicts and base.get("verdicts"):
+        merged["verdicts"] = _translated_verdicts(base["verdicts"], spec)
 
     def overlay(section: str, fields: tuple[str, ...]) -> None:
         texts: dict[str, Any] = getattr(spec, section)

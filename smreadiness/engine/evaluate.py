@@ -82,8 +82,8 @@ def _weak_dimension_reasons(
                 idea=""
                 if limit is not None
                 else _(
-                    "Map your strengths and weaknesses first: a weak area is where social "
-                    "media effort is most likely to be wasted."
+                    "Map your strengths and weaknesses first: a weak area is where effort is "
+                    "most likely to be wasted."
                 ),
                 sources=("002",) if bank.core and limit is None else (),
                 questions=_weak_questions(bank, current, dimension.id),
@@ -92,7 +92,7 @@ def _weak_dimension_reasons(
     return reasons
 
 
-def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Reason:
+def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str, bank: Bank) -> Reason:
     from smreadiness.wording import verdict_word
 
     count = len(unanswered)
@@ -102,7 +102,7 @@ def _unanswered_reason(unanswered: tuple[str, ...], worst: str, best: str) -> Re
         "{count} questions are still unanswered; the verdict can still move between "
         "{worst} and {best}.",
         count,
-    ).format(count=count, worst=verdict_word(worst), best=verdict_word(best))
+    ).format(count=count, worst=verdict_word(worst, bank), best=verdict_word(best, bank))
     return Reason(
         kind="blocker",
         rule=UNANSWERED_RULE,
@@ -127,7 +127,7 @@ def _verdict_range(bank: Bank, current: Judgement) -> tuple[str, str, str, Judge
     return verdict, worst, best, top
 
 
-def _unknown_reason(unknown: tuple[str, ...], worst: str, best: str) -> Reason:
+def _unknown_reason(unknown: tuple[str, ...], worst: str, best: str, bank: Bank) -> Reason:
     from smreadiness.wording import verdict_word
 
     count = len(unknown)
@@ -137,7 +137,7 @@ def _unknown_reason(unknown: tuple[str, ...], worst: str, best: str) -> Reason:
         '{count} answers are "don\'t know"; until they are known, the verdict can move '
         "between {worst} and {best}.",
         count,
-    ).format(count=count, worst=verdict_word(worst), best=verdict_word(best))
+    ).format(count=count, worst=verdict_word(worst, bank), best=verdict_word(best, bank))
     return Reason(
         kind="blocker",
         rule=UNKNOWN_RULE,
@@ -205,9 +205,9 @@ def evaluate_answers(
         }
         reasons += _weak_dimension_reasons(bank, current, covered, None)
     if worst != best and current.unanswered:
-        reasons.append(_unanswered_reason(current.unanswered, worst, best))
+        reasons.append(_unanswered_reason(current.unanswered, worst, best, bank))
     if worst != best and current.unknown:
-        reasons.append(_unknown_reason(current.unknown, worst, best))
+        reasons.append(_unknown_reason(current.unknown, worst, best, bank))
     reasons.sort(key=lambda r: _KIND_ORDER[r.kind])
     visible_ids = {q.id for q in current.visible}
     result = Evaluation(

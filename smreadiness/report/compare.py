@@ -54,6 +54,7 @@ class Comparison(NamedTuple):
     answers: tuple[AnswerChange, ...]
     dimensions: tuple[ScoreChange, ...]
     score: ScoreChange
+    bank: Bank | None = None
 
 
 def compare(bank: Bank, a: Side, b: Side) -> Comparison:
@@ -76,7 +77,7 @@ def compare(bank: Bank, a: Side, b: Side) -> Comparison:
         for d in bank.dimensions
     )
     overall = ScoreChange("score", _("Overall"), before.score, after.score)
-    return Comparison(a.label, b.label, before, after, changes, dimensions, overall)
+    return Comparison(a.label, b.label, before, after, changes, dimensions, overall, bank)
 
 
 def to_json(result: Comparison) -> dict[str, Any]:
@@ -114,7 +115,8 @@ def _score(value: int | None) -> str:
 
 
 def verdict_line(result: Comparison) -> str:
-    before, after = verdict_word(result.before.verdict), verdict_word(result.after.verdict)
+    before = verdict_word(result.before.verdict, result.bank)
+    after = verdict_word(result.after.verdict, result.bank)
     if before == after:
         return _("Verdict unchanged: {verdict}").format(verdict=after)
     return _("Verdict: {before} → {after}").format(before=before, after=after)

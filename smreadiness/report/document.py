@@ -16,6 +16,7 @@ from smreadiness.store.assessment import Assessment
 from smreadiness.textsafe import clean
 from smreadiness.wording import (
     answer_label,
+    bank_question,
     blocker_count,
     kind_word,
     range_text,
@@ -118,6 +119,16 @@ class ReportDoc(NamedTuple):
     sources: tuple[SourceItem, ...] = ()
     """The articles the reasons cite, by title, with a link where one is public."""
     why: str = ""
+    subject: str = ""
+    """What the report is about: the bank's title (its heading is "SUBJECT: NAME")."""
+    asks: str = ""
+    """The question the bank answers."""
+    words: tuple[tuple[str, str], ...] = ()
+    """Each verdict and the bank's word for it (for the change since last time)."""
+
+    def word(self, verdict: str) -> str:
+        return dict(self.words).get(verdict, verdict)
+
     """The business's own answer to "why social media?", echoed beside the verdict."""
     flagged: tuple[AnswerLine, ...] = ()
     """Questions marked to revisit, with their answers and notes."""
@@ -211,7 +222,7 @@ def _build(
                 for q, v in item.changes.items()
             ),
             item.verdict,
-            verdict_word(item.verdict),
+            verdict_word(item.verdict, bank),
         )
         for item in evaluation.what_if
     )
@@ -260,15 +271,15 @@ def _build(
         iso_date=f"{assessment.updated:%Y-%m-%d}",
         bank=_("{title}, version {version}").format(title=bank.title, version=bank.version),
         verdict=evaluation.verdict,
-        verdict_word=verdict_word(evaluation.verdict),
+        verdict_word=verdict_word(evaluation.verdict, bank),
         verdict_meaning=verdict_meaning(
-            evaluation.verdict, blocker_count(r.kind for r in evaluation.reasons)
+            evaluation.verdict, blocker_count(r.kind for r in evaluation.reasons), bank
         ),
         complete=evaluation.complete,
         progress=_("{answered} of {total} answered").format(
             answered=evaluation.answered_count, total=evaluation.question_count
         ),
-        range=range_text(evaluation.worst, evaluation.best),
+        range=range_text(evaluation.worst, evaluation.best, bank),
         open_range=evaluation.worst != evaluation.best,
         flagged=tuple(
             AnswerLine(
@@ -293,4 +304,7 @@ def _build(
         sections=tuple(sections),
         sources=sources,
         why=str(evaluation.answers.get(WHY_QUESTION, "")) if bank.core else "",
+        subject=bank.title,
+        asks=bank_question(bank),
+        words=tuple((v, verdict_word(v, bank)) for v in ("go", "not_yet", "no_go")),
     )

@@ -8,7 +8,6 @@ from html import escape
 from smreadiness.i18n import _, language
 from smreadiness.report.document import DimensionItem, ReportDoc
 from smreadiness.textsafe import clean
-from smreadiness.wording import verdict_word
 
 _VERDICT_CLASS = {"go": "go", "not_yet": "notyet", "no_go": "nogo"}
 _VERDICT_ICON = {"go": "✔", "not_yet": "!", "no_go": "✖"}
@@ -100,7 +99,7 @@ def _table_head(*columns: str) -> str:
 
 def render_html(doc: ReportDoc) -> str:  # noqa: C901 - the report's sections in order
     css_class = _VERDICT_CLASS[doc.verdict]
-    title = f"{t(_('Social media readiness:'))} {t(doc.name)}"
+    title = f"{t(doc.subject)}: {t(doc.name)}"
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{language()}">',
@@ -183,7 +182,7 @@ def render_html(doc: ReportDoc) -> str:  # noqa: C901 - the report's sections in
     if doc.change is not None:
         change = doc.change
         before = change.score_before if change.score_before is not None else "–"
-        verdict = f"<strong>{t(verdict_word(change.verdict_before))}</strong>"
+        verdict = f"<strong>{t(doc.word(change.verdict_before))}</strong>"
         heading = t(_("What changed since {since}").format(since=change.since))
         then = t(_("Verdict then: {verdict}, score {score}")).format(verdict=verdict, score=before)
         out += [

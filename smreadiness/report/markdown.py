@@ -8,7 +8,6 @@ import re
 from smreadiness.i18n import N_, _
 from smreadiness.report.document import ReportDoc
 from smreadiness.textsafe import clean
-from smreadiness.wording import verdict_word
 
 # Babel on Python 3.11 cannot extract _() inside f-strings: these are marked here.
 _IN_FSTRINGS = (
@@ -31,7 +30,7 @@ def _score(score: int | None) -> str:
 
 def render_markdown(doc: ReportDoc) -> str:  # noqa: C901 - the report's sections in order
     lines = [
-        f"# {_('Social media readiness:')} {md(doc.name)}",
+        f"# {md(doc.subject)}: {md(doc.name)}",
         "",
         f"{md(doc.bank)} · {doc.date}",
         "",
@@ -93,7 +92,7 @@ def render_markdown(doc: ReportDoc) -> str:  # noqa: C901 - the report's section
             "## " + _("What changed since {since}").format(since=md(change.since)),
             "",
             _("Verdict then: {verdict}, score {score}").format(
-                verdict=f"**{verdict_word(change.verdict_before)}**", score=before
+                verdict=f"**{doc.word(change.verdict_before)}**", score=before
             ),
             "",
         ]

@@ -10,7 +10,7 @@ from rich.text import Text
 from smreadiness.i18n import _
 from smreadiness.report.document import ReportDoc
 from smreadiness.textsafe import clean
-from smreadiness.wording import VERDICT_STYLE, verdict_word
+from smreadiness.wording import VERDICT_STYLE
 
 _KIND_STYLE = {"knockout": "red", "blocker": "yellow", "caution": "magenta", "strength": "green"}
 
@@ -86,7 +86,7 @@ def verdict_block(doc: ReportDoc) -> Text:
 def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:  # noqa: C901 - the report's sections in order
     """The report as Rich renderables; ``full`` adds the plan, the answers and the notes."""
     out: list[RenderableType] = [
-        Text.assemble((_("Social media readiness:") + " ", "bold"), safe(doc.name, "bold")),
+        Text.assemble((doc.subject + ": ", "bold"), safe(doc.name, "bold")),
         Text(f"{doc.bank} · {doc.date}", style="dim"),
         Text(""),
         verdict_block(doc),
@@ -136,7 +136,7 @@ def render_report(doc: ReportDoc, *, full: bool) -> list[RenderableType]:  # noq
         out.append(
             Text(
                 _("Verdict then: {verdict}, score {score}").format(
-                    verdict=verdict_word(change.verdict_before), score=score
+                    verdict=doc.word(change.verdict_before), score=score
                 )
             )
         )

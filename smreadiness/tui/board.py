@@ -163,7 +163,7 @@ class BoardApp(App[None]):
             done = f"{respondent.answered}/{respondent.total}"
             text.append(f"{name}  {done}")
             if respondent.verdict is not None and respondent.complete:
-                word = verdict_word(respondent.verdict)
+                word = verdict_word(respondent.verdict, self.summary.bank)
                 text.append(f"  {word}", style=VERDICT_STYLE[respondent.verdict])
             text.append("\n")
         if not self.summary.respondents:
@@ -192,7 +192,7 @@ class BoardApp(App[None]):
         if summary.combined is not None:
             verdict = summary.combined.verdict
             text.append(_("Combined verdict of the team: "))
-            text.append(verdict_word(verdict) + "\n", style=VERDICT_STYLE[verdict])
+            text.append(verdict_word(verdict, summary.bank) + "\n", style=VERDICT_STYLE[verdict])
             for reason in summary.combined.reasons:
                 if reason.kind in ("knockout", "blocker"):
                     text.append("• " + clean(reason.message, single_line=True) + "\n")

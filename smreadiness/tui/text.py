@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 
 from smreadiness.textsafe import clean
 from smreadiness.wording import verdict_word
+
+if TYPE_CHECKING:
+    from smreadiness.bank.model import Bank
 
 # A verdict is never told by colour alone: a word and a symbol go with it.
 VERDICT_SYMBOL = {"go": "✔", "not_yet": "◐", "no_go": "✘"}
@@ -18,14 +23,14 @@ def literal(text: str, style: str = "", *, single_line: bool = False) -> Content
     return Content.styled(clean(text, single_line=single_line), style)
 
 
-def verdict_label(verdict: str) -> str:
-    """``✔ GO``: the symbol and the word."""
-    return f"{VERDICT_SYMBOL.get(verdict, '?')} {verdict_word(verdict)}"
+def verdict_label(verdict: str, bank: Bank | None = None) -> str:
+    """``✔ GO``: the symbol and the word (the bank's, when given)."""
+    return f"{VERDICT_SYMBOL.get(verdict, '?')} {verdict_word(verdict, bank)}"
 
 
-def verdict_content(verdict: str, style: str = "bold") -> Content:
+def verdict_content(verdict: str, bank: Bank | None = None, style: str = "bold") -> Content:
     colour = VERDICT_COLOUR.get(verdict, "")
-    return Content.styled(verdict_label(verdict), f"{style} {colour}".strip())
+    return Content.styled(verdict_label(verdict, bank), f"{style} {colour}".strip())
 
 
 def score_colour(score: int) -> str:

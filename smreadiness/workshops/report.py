@@ -31,7 +31,8 @@ def kind_text(summary: Summary) -> str:
 
 def _counts_line(summary: Summary) -> str:
     return " · ".join(
-        f"{verdict_word(verdict)} {count}" for verdict, count in summary.verdicts.items()
+        f"{verdict_word(verdict, summary.bank)} {count}"
+        for verdict, count in summary.verdicts.items()
     )
 
 
@@ -68,7 +69,7 @@ def text_lines(summary: Summary) -> list[str]:
     lines += ["", _("Respondents")]
     for r in readable:
         role = f" ({_c(r.role)})" if r.role else ""
-        state = verdict_word(r.verdict) if r.verdict else _("still answering")
+        state = verdict_word(r.verdict, summary.bank) if r.verdict else _("still answering")
         lines.append(
             _("- {name}{role}: {state}, {answered} of {total} answered").format(
                 name=_c(r.name), role=role, state=state, answered=r.answered, total=r.total
@@ -85,7 +86,7 @@ def _combined_lines(summary: Summary) -> list[str]:
     lines = [
         "",
         _("Combined verdict of the team: {verdict} (score {score})").format(
-            verdict=verdict_word(combined.verdict), score=combined.score
+            verdict=verdict_word(combined.verdict, summary.bank), score=combined.score
         ),
     ]
     if summary.capped:
@@ -155,7 +156,8 @@ def render_markdown(summary: Summary) -> str:
         out += [
             "## " + _("Combined verdict of the team"),
             "",
-            f"**{verdict_word(summary.combined.verdict)}** ({summary.combined.score})",
+            f"**{verdict_word(summary.combined.verdict, summary.bank)}** "
+            f"({summary.combined.score})",
             "",
         ]
         out += [
@@ -174,7 +176,7 @@ def render_markdown(summary: Summary) -> str:
         "|---|---|---|---|",
     ]
     for r in readable:
-        state = verdict_word(r.verdict) if r.verdict else _("still answering")
+        state = verdict_word(r.verdict, summary.bank) if r.verdict else _("still answering")
         out.append(f"| {_md(r.name)} | {_md(r.role)} | {state} | {r.answered}/{r.total} |")
     by_id = {s.id: s for s in summary.questions}
     if summary.disagreements:
@@ -245,7 +247,8 @@ def render_html(summary: Summary) -> str:
         combined = summary.combined
         body.append(f"<section><h2>{escape(_('Combined verdict of the team'))}</h2>")
         body.append(
-            f'<p class="{combined.verdict}"><strong>{escape(verdict_word(combined.verdict))}'
+            f'<p class="{combined.verdict}"><strong>'
+            f"{escape(verdict_word(combined.verdict, summary.bank))}"
             f"</strong> ({combined.score})</p><ul>"
         )
         body += [
@@ -265,7 +268,7 @@ def render_html(summary: Summary) -> str:
     body += [f"<th>{escape(h)}</th>" for h in (_("name"), _("role"), _("verdict"), _("answered"))]
     body.append("</tr></thead><tbody>")
     for r in readable:
-        state = verdict_word(r.verdict) if r.verdict else _("still answering")
+        state = verdict_word(r.verdict, summary.bank) if r.verdict else _("still answering")
         body.append(
             f"<tr><td>{escape(_c(r.name))}</td><td>{escape(_c(r.role))}</td>"
             f'<td class="{r.verdict or ""}">{escape(state)}</td>'

@@ -8,7 +8,16 @@ import pytest
 from textual.widgets import OptionList, Static
 from tui_helpers import args, make_app, save, screen_text, stored, type_text
 
-from smreadiness.wording import VERDICT_MEANING
+
+def _meanings() -> dict[str, str]:
+    """What the bundled bank says under each verdict (its own words, ``[verdicts]``)."""
+    from smreadiness.bank.loader import load_bank
+
+    return {verdict: words.summary for verdict, words in load_bank().verdicts.items()}
+
+
+MEANING = _meanings()
+
 
 PERSONAS = [
     ("bakery-cafe", "go"),
@@ -68,7 +77,7 @@ async def test_new_interview_reaches_the_personas_verdict(
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
         text = screen_text(app)
-        assert VERDICT_MEANING[verdict] in text
+        assert MEANING[verdict] in text
         assert app.screen.session.evaluate().verdict == verdict
         assert stored(assessment_id).answers == dict(example.answers)
 
@@ -207,7 +216,7 @@ async def test_resume_of_a_finished_assessment_opens_the_result(bank: Any) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        assert VERDICT_MEANING["no_go"] in screen_text(app)
+        assert MEANING["no_go"] in screen_text(app)
 
 
 async def test_show_if_questions_appear_and_disappear() -> None:

@@ -84,7 +84,8 @@ async def test_switching_on_the_home_screen_and_in_the_presenter(bank: Any) -> N
 
         sv_bank = load_bank(None, "sv")
         text = screen_text(app)
-        assert verdict_meaning("go") in text and "Sociala medier" in verdict_meaning("go")
+        meaning = verdict_meaning("go", bank=load_bank(None, "sv"))
+        assert meaning in text and "Sociala medier" in meaning
         assert sv_bank.by_id["purpose.why"].prompt in text  # the chosen answer, in full
         await pilot.press("down", "space")
         await pilot.pause()

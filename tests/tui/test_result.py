@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 from tui_helpers import args, make_app, save, screen_text, stored, type_text
 
-from smreadiness.wording import VERDICT_MEANING
+
+def _meanings() -> dict[str, str]:
+    """What the bundled bank says under each verdict (its own words, ``[verdicts]``)."""
+    from smreadiness.bank.loader import load_bank
+
+    return {verdict: words.summary for verdict, words in load_bank().verdicts.items()}
+
+
+MEANING = _meanings()
 
 
 async def test_what_if_is_tried_without_saving_then_kept_then_undone(bank: Any) -> None:
@@ -19,27 +27,27 @@ async def test_what_if_is_tried_without_saving_then_kept_then_undone(bank: Any) 
         await pilot.pause()
         screen = app.screen
         what_if = screen.session.evaluate(full=True).what_if[0]
-        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+        assert MEANING["not_yet"] in screen_text(app)
         await pilot.press("1")
         await pilot.pause()
         text = screen_text(app)
         assert "TRYING WHAT-IF 1, NOT SAVED" in text
-        assert VERDICT_MEANING[what_if.verdict] in text
+        assert MEANING[what_if.verdict] in text
         assert dict(stored("socks").answers) == answers  # nothing saved yet
         await pilot.press("escape")
         await pilot.pause()
-        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+        assert MEANING["not_yet"] in screen_text(app)
         await pilot.press("1")
         await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
         saved = dict(stored("socks").answers)
         assert saved == {**answers, **what_if.changes}
-        assert VERDICT_MEANING[what_if.verdict] in screen_text(app)
+        assert MEANING[what_if.verdict] in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
         assert dict(stored("socks").answers) == answers
-        assert VERDICT_MEANING["not_yet"] in screen_text(app)
+        assert MEANING["not_yet"] in screen_text(app)
 
 
 async def test_tabs_show_what_if_plan_and_scores(bank: Any) -> None:

@@ -23,19 +23,15 @@ from smreadiness.tui.overview import SORT_KEYS, IndexRows, Summary
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.saved_table import SavedHeader, SavedTable
+from smreadiness.wording import bank_question
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from smreadiness.index import SavedIndex
 
-WELCOME = N_(
-    "Is social media right for your business now?\n\n"
-    "About 30 short questions in eight areas (purpose, audience, message, resources, culture, "
-    "online foundations, measurement and risk) give an honest verdict: GO, NOT YET or NO-GO, "
-    "each with the reasons behind it, what would change it, and a step-by-step plan.\n\n"
-    "It takes 10-15 minutes. Every answer is saved the moment you give it, so you can stop "
-    "at any time and carry on later."
+SAVED_AS_YOU_GO = N_(
+    "Every answer is saved the moment you give it, so you can stop at any time and carry on later."
 )
 
 
@@ -120,17 +116,19 @@ class HomeScreen(Screen[None]):
             Button(_("Open an example (ctrl+e)"), id="example"),
             classes="buttons",
         )
+        bank = self.banks.get(None)  # the first run only: the bank says what it asks
+        about = [bank_question(bank), bank.description.strip()] if not isinstance(bank, str) else []
         welcome = Vertical(
             Static(_("Welcome to smreadiness"), classes="title"),
-            Static(_(WELCOME)),
+            Static(Content("\n\n".join([*about, _(SAVED_AS_YOU_GO)]))),
             buttons,
             id="welcome-box",
         )
         return Center(welcome, id="welcome")
 
     def on_mount(self) -> None:
-        self.sub_title = _("Is social media right for your business now?")
         self.shown()
+        self.call_after_refresh(self._say_what_it_asks)  # the bank is read after the first frame
         self.call_after_refresh(self.start_background)  # the first frame first
         if self.pick and self.has_rows:
             self.query_one("#filter", Input).value = self.pick
@@ -142,6 +140,10 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             self.pick = ""
+
+    def _say_what_it_asks(self) -> None:
+        bank = self.banks.get(None)
+        self.sub_title = bank_question(bank) if not isinstance(bank, str) else ""
 
     def on_unmount(self) -> None:
         if self.index is not None:

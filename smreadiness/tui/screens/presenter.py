@@ -98,9 +98,9 @@ class PresenterScreen(Screen[None]):
         if self.selected not in visible:  # hidden by an answer, or gone from a reloaded bank
             self.selected = visible[0] if visible else None
         now, then = workshop.evaluate(), workshop.original_evaluation()
-        self.query_one(BigVerdict).show(now, then)
+        self.query_one(BigVerdict).show(now, then, workshop.bank)
         compact = self.has_class("-short")
-        self.query_one(ReasonLines).show(now, then, compact=compact)
+        self.query_one(ReasonLines).show(now, then, compact=compact, bank=workshop.bank)
         self.query_one(AnswerBoard).show(self.selected, spaced=self.has_class("-tall"))
         self.show_title()
         self.show_detail()

@@ -163,7 +163,7 @@ class ResultScreen(Screen[None]):
                         _("Partial: {answered} of {total} answered; {range}.").format(
                             answered=shown.answered_count,
                             total=shown.question_count,
-                            range=range_text(shown.worst, shown.best),
+                            range=range_text(shown.worst, shown.best, bank),
                         ),
                         "italic",
                     )
@@ -188,7 +188,7 @@ class ResultScreen(Screen[None]):
                 extra.append(Content.styled(_("Changed here; u undoes the last change."), "dim"))
         blockers = blocker_count(r.kind for r in shown.reasons)
         self.query_one(VerdictBanner).show(
-            shown.verdict, *extra, score=shown.score, blockers=blockers
+            shown.verdict, *extra, score=shown.score, blockers=blockers, bank=bank
         )
         self.query_one(ReasonList).show(bank, shown)
         self.refresh_tabs()

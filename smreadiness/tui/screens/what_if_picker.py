@@ -37,7 +37,7 @@ class WhatIfPicker(ModalScreen[int | None]):
         with Vertical(id="dialog", classes="-wide"):
             yield Static(_("What would change this"), classes="title")
             yield Static(
-                Content.assemble(_("Now: "), verdict_content(self.evaluation.verdict)),
+                Content.assemble(_("Now: "), verdict_content(self.evaluation.verdict, self.bank)),
                 classes="intro",
             )
             if what_ifs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,6 +13,9 @@ from smreadiness.tui.text import VERDICT_COLOUR, VERDICT_SYMBOL, verdict_content
 from smreadiness.tui.widgets.verdict_banner import big_letters
 from smreadiness.wording import verdict_word
 
+if TYPE_CHECKING:
+    from smreadiness.bank.model import Bank
+
 
 class BigVerdict(Static):
     """Four lines: the word in three rows, then the score; a change says what it was."""
@@ -19,10 +24,10 @@ class BigVerdict(Static):
     BigVerdict { width: auto; height: auto; }
     """
 
-    def show(self, now: Evaluation, then: Evaluation) -> None:
+    def show(self, now: Evaluation, then: Evaluation, bank: Bank | None = None) -> None:
         colour = VERDICT_COLOUR.get(now.verdict, "")
         symbol = VERDICT_SYMBOL.get(now.verdict, "?")
-        word = verdict_word(now.verdict)
+        word = verdict_word(now.verdict, bank)
         rows = big_letters(word)
         if any(len(row) > 40 for row in rows):  # a long word in some language: plain, bold
             rows = [f"{word}", "", ""]
@@ -47,7 +52,7 @@ class BigVerdict(Static):
         if then.verdict != now.verdict:
             was = Content.assemble(
                 (" " + _("was") + " ", "bold reverse"),
-                verdict_content(then.verdict, "bold reverse"),
+                verdict_content(then.verdict, bank, "bold reverse"),
                 (" ", "reverse"),
             )
             score = Content.assemble(score, "  ", was) if score.cell_length else was

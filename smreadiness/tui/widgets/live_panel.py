@@ -15,19 +15,19 @@ from smreadiness.tui.widgets.dimension_chart import DimensionChart, DimensionRow
 from smreadiness.wording import verdict_word
 
 
-def range_content(evaluation: Evaluation) -> Content:
+def range_content(evaluation: Evaluation, bank: Bank | None = None) -> Content:
     """ "still open: NO-GO to GO" or "already decided: NO-GO, because ..."."""
     worst, best = evaluation.worst, evaluation.best
     if evaluation.complete:
-        head = Content.assemble(_("Verdict: "), verdict_content(evaluation.verdict))
+        head = Content.assemble(_("Verdict: "), verdict_content(evaluation.verdict, bank))
     elif worst == best:
-        head = Content.assemble(_("already decided: "), verdict_content(worst))
+        head = Content.assemble(_("already decided: "), verdict_content(worst, bank))
     else:
         head = Content.assemble(
             _("still open: "),
-            (verdict_word(worst), f"bold {VERDICT_COLOUR[worst]}"),
+            (verdict_word(worst, bank), f"bold {VERDICT_COLOUR[worst]}"),
             _(" to "),
-            (verdict_word(best), f"bold {VERDICT_COLOUR[best]}"),
+            (verdict_word(best, bank), f"bold {VERDICT_COLOUR[best]}"),
         )
     if evaluation.verdict == "go" or not (evaluation.complete or worst == best):
         return head
@@ -77,7 +77,7 @@ class LivePanel(VerticalScroll):
         yield DimensionChart(id="live-chart")
 
     def show(self, bank: Bank, evaluation: Evaluation, status: dict[str, bool]) -> None:
-        self.query_one("#live-range", Static).update(range_content(evaluation))
+        self.query_one("#live-range", Static).update(range_content(evaluation, bank))
         score = (
             ""
             if evaluation.score is None

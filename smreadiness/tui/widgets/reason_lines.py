@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -9,6 +11,9 @@ from smreadiness.engine import UNANSWERED_RULE, Evaluation
 from smreadiness.i18n import _
 from smreadiness.tui.text import VERDICT_COLOUR, hanging, literal
 from smreadiness.wording import blocker_count, kind_word, verdict_meaning
+
+if TYPE_CHECKING:
+    from smreadiness.bank.model import Bank
 
 KIND_MARK = {"knockout": "✘", "blocker": "!", "caution": "~", "strength": "✔"}
 KIND_COLOUR = {
@@ -37,7 +42,10 @@ class ReasonLines(Static):
         self.then: Evaluation | None = None
         self.compact = False
 
-    def show(self, now: Evaluation, then: Evaluation, *, compact: bool) -> None:
+    def show(
+        self, now: Evaluation, then: Evaluation, *, compact: bool, bank: Bank | None = None
+    ) -> None:
+        self.bank = bank
         self.set_class(compact, "-compact")
         self.now, self.then, self.compact = now, then, compact
         self.update(self._content())
@@ -58,7 +66,9 @@ class ReasonLines(Static):
                 (
                     Content(""),
                     Content.styled(
-                        verdict_meaning(now.verdict, blocker_count(r.kind for r in now.reasons)),
+                        verdict_meaning(
+                            now.verdict, blocker_count(r.kind for r in now.reasons), self.bank
+                        ),
                         f"bold {colour}",
                     ),
                 )

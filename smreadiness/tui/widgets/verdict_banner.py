@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from smreadiness.i18n import _
 from smreadiness.tui.text import VERDICT_COLOUR, VERDICT_SYMBOL
 from smreadiness.wording import VERDICT_WORDS, verdict_meaning, verdict_word
+
+if TYPE_CHECKING:
+    from smreadiness.bank.model import Bank
 
 # Three rows per letter, in the style of figlet's "future" font; enough letters for the
 # verdict words in every language (KYLLÄ, EI VIELÄ, INTE ÄN, NEJ, ...).
@@ -64,11 +69,16 @@ class VerdictBanner(Static):
     """
 
     def show(
-        self, verdict: str, *extra: Content, score: int | None = None, blockers: int | None = None
+        self,
+        verdict: str,
+        *extra: Content,
+        score: int | None = None,
+        blockers: int | None = None,
+        bank: Bank | None = None,
     ) -> None:
         colour = VERDICT_COLOUR.get(verdict, "")
         symbol = VERDICT_SYMBOL.get(verdict, "?")
-        word = verdict_word(verdict)
+        word = verdict_word(verdict, bank)
         rows = big_letters(word) if set(word.upper()) <= set(_GLYPHS) else [f" {word} ", "", ""]
         side = [f" {symbol}", "", ""]
         lines = [
@@ -77,7 +87,7 @@ class VerdictBanner(Static):
         ]
         meaning = Content.assemble(
             (f"{symbol} {word}: ", f"bold {colour}"),
-            (verdict_meaning(verdict, blockers) if verdict in VERDICT_WORDS else "", "bold"),
+            (verdict_meaning(verdict, blockers, bank) if verdict in VERDICT_WORDS else "", "bold"),
         )
         if score is not None:
             meaning = Content.assemble(

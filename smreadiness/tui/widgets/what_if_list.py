@@ -55,7 +55,9 @@ class WhatIfList(WrappedList):
         for number, item in enumerate(self.what_ifs, start=1):
             mark = "▶" if number == self.trying else " "
             body = Content.assemble(
-                changes_content(self.bank, item.changes), "\n⇒ ", verdict_content(item.verdict)
+                changes_content(self.bank, item.changes),
+                "\n⇒ ",
+                verdict_content(item.verdict, self.bank),
             )
             prefix = Content.styled(f"{mark}{number} ", "bold $accent")
             options.append(Option(hanging(prefix, body, width), id=str(number)))
