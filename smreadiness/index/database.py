@@ -62,6 +62,9 @@ SCHEMA = (
     json_end TEXT
 ) STRICT""",
     "CREATE INDEX saved_newest ON saved (newest, file)",
+    "CREATE INDEX saved_by_name ON saved (sort_name, newest, file)",
+    "CREATE INDEX saved_by_progress ON saved (progress DESC, sort_name DESC, newest, file)",
+    "CREATE INDEX saved_by_verdict ON saved (rank DESC, sort_name DESC, newest, file)",
     "CREATE INDEX saved_name_cf ON saved (name_cf)",
     "CREATE INDEX saved_folded ON saved (folded)",
     "CREATE INDEX saved_id ON saved (id)",

@@ -21,11 +21,18 @@ NameRow = tuple[Path, str, str | None]
 """A file's path, id and name (None when it cannot be read), as :meth:`Store.find` takes them."""
 
 SORTS: dict[str, tuple[str, str]] = {
-    # key: (natural order, reversed); ties keep the list's own order (newest first, then file)
-    "updated": ("moment DESC", "moment ASC"),
-    "name": ("sort_name ASC", "sort_name DESC"),
-    "progress": ("progress DESC, sort_name DESC", "progress ASC, sort_name ASC"),
-    "verdict": ("rank DESC, sort_name DESC", "rank ASC, sort_name ASC"),
+    # key: (natural order, reversed): each the exact reverse of the other, so one index of
+    # the database serves both (ties: newest first, then by file)
+    "updated": ("newest ASC, file ASC", "newest DESC, file DESC"),
+    "name": ("sort_name ASC, newest ASC, file ASC", "sort_name DESC, newest DESC, file DESC"),
+    "progress": (
+        "progress DESC, sort_name DESC, newest ASC, file ASC",
+        "progress ASC, sort_name ASC, newest DESC, file DESC",
+    ),
+    "verdict": (
+        "rank DESC, sort_name DESC, newest ASC, file ASC",
+        "rank ASC, sort_name ASC, newest DESC, file DESC",
+    ),
 }
 _LIST_ORDER = "newest, file"
 _CHUNK = 2_000
@@ -217,10 +224,7 @@ class SavedIndex:
         """Rows ``offset`` to ``offset + limit`` of the filtered list in the sort's order."""
         where, values = _filter(text)
         order = SORTS[sort][1 if reverse else 0]
-        sql = (
-            f"SELECT {_OVERVIEW} FROM saved {where} "
-            f"ORDER BY {order}, {_LIST_ORDER} LIMIT ? OFFSET ?"
-        )
+        sql = f"SELECT {_OVERVIEW} FROM saved {where} ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self._guarded(
             lambda: self.connection.execute(sql, (*values, limit, offset)).fetchall()
         )
@@ -232,7 +236,7 @@ class SavedIndex:
         order = SORTS[sort][1 if reverse else 0]
         sql = (
             f"SELECT number FROM (SELECT file, row_number() OVER "
-            f"(ORDER BY {order}, {_LIST_ORDER}) - 1 AS number FROM saved {where}) WHERE file = ?"
+            f"(ORDER BY {order}) - 1 AS number FROM saved {where}) WHERE file = ?"
         )
         found = self._guarded(
             lambda: self.connection.execute(sql, (*values, os.fsencode(file))).fetchone()

@@ -36,6 +36,8 @@ COLUMNS = {
 }
 PAGE = 100
 """Rows asked of the source at once (a tall terminal shows fewer)."""
+KEEP_CURSOR_UP_TO = 5_000
+"""A new filter or sort keeps the cursor on its row in lists up to this long."""
 _GAP = 2
 _FIXED = {"progress": 9, "verdict": 30, "updated": 16}
 _NARROW_VERDICT = 22
@@ -195,9 +197,14 @@ class SavedTable(ScrollView, can_focus=False):
             target = self.cursor_row - self.size.height // 2
             self.scroll_to(y=target, animate=False, immediate=True)
 
-    def _position_of(self, row_id: str) -> int | None:
+    def _position_of(self, file: str) -> int | None:
+        """Where the row of ``file`` now stands; on a very long list the cursor goes back to
+        the top instead (finding it there means ranking every row)."""
         finder = getattr(self.source, "position", None)
-        return finder(row_id) if finder is not None else None
+        if finder is None or self.row_count > KEEP_CURSOR_UP_TO:
+            return None
+        found: int | None = finder(file)
+        return found
 
     def row_at(self, index: int) -> Summary | None:
         """Row ``index`` of the list (read from the source a page at a time)."""
