@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck unit bench bench-tui bench-serve bench-workshop catalogs clean
+.PHONY: run test lint typecheck unit bench bench-tui bench-serve bench-workshop bench-scale catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ bench-serve: $(VENV)/.installed-test
 # Workshops: the joint report and the board's recount with 40 and 500 respondents.
 bench-workshop: $(VENV)/.installed-test
 	$(BIN)/python bench/workshop.py --sizes 40,500
+
+# Thousands of saved assessments: list, lookups, the home screen and a big bank's validation
+# with archives of 1,000, 10,000 and 50,000 (a few minutes; the home rows need tmux).
+bench-scale: $(VENV)/.installed-test
+	$(BIN)/python -m compileall -q smreadiness
+	$(BIN)/python bench/scale.py --sizes 1000,10000,50000
 
 # Interface strings: extract the marked ones, merge them into the fi/sv catalogs, compile.
 # The compiled .mo files are committed, so installing needs no Babel step.
