@@ -12,6 +12,8 @@ class Problem(NamedTuple):
     message: str
     key: str = ""
     line: int | None = None
+    detail: str = ""
+    """Lines printed as they are after the problem's line (e.g. answers that reproduce it)."""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -38,6 +40,8 @@ def print_problems(problems: list[Problem]) -> None:
 
     for problem in problems[:MAX_PROBLEM_LINES]:
         print(clean(str(problem), single_line=True), file=sys.stderr)
+        for line in problem.detail.splitlines():
+            print(clean(line, single_line=True), file=sys.stderr)
     if len(problems) > MAX_PROBLEM_LINES:
         more = len(problems) - MAX_PROBLEM_LINES
         print(_("... and {count} more problems").format(count=more), file=sys.stderr)

@@ -130,16 +130,29 @@ def _context(setting: dict[str, object]) -> EvalContext:
     return EvalContext(answers, score, dims)  # type: ignore[arg-type]
 
 
-def check_monotonic(bank: Bank) -> Iterator[tuple[str, str]]:
-    """Yield ``(variable, message)`` for each variable whose improvement can worsen the verdict."""
+def check_monotonic(bank: Bank, budget: float = 10.0) -> Iterator[tuple[str, str | Violation]]:
+    """Yield ``(variable, problem)`` for each variable whose improvement can worsen the verdict:
+    the :class:`Violation` found, or why it could not be checked. Rules monotonic by their
+    shape (:mod:`smreadiness.bank.shape`) are not enumerated; the rest stop after ``budget``
+    seconds in all."""
+    import time
+
+    deadline = time.monotonic() + budget
+    from smreadiness.bank.shape import falls
+
     verdict_rules = [r for r in bank.rules if r.kind in ("knockout", "blocker")]
+    variables = {id(r): _variables(r) for r in verdict_rules}  # each condition walked once
+    by_variable: dict[str, list[Rule]] = {}
+    for rule in verdict_rules:
+        for variable in variables[id(rule)]:
+            by_variable.setdefault(variable, []).append(rule)
     names: list[str] = [q.id for q in bank.questions if _orderable(q)]
-    names += sorted({v for r in verdict_rules for v in _score_vars(r.when)})
+    names += sorted({v for r in verdict_rules for v in variables[id(r)] if v not in bank.by_id})
     for name in names:
-        involved = [r for r in verdict_rules if name in _variables(r)]
-        if not involved:
-            continue
-        others = sorted({v for r in involved for v in _variables(r)} - {name})
+        involved = by_variable.get(name, [])
+        if not involved or all(falls(r.when, name, bank) for r in involved):
+            continue  # no rule, or monotonic by the shape of every rule that names it
+        others = sorted({v for r in involved for v in variables[id(r)]} - {name})
         domains = {v: _domain(bank, v, involved) for v in [name, *others]}
         size = len(domains[name]) ** 2
         for other in others:
@@ -153,9 +166,13 @@ def check_monotonic(bank: Bank) -> Iterator[tuple[str, str]]:
                 ),
             )
             continue
+        if time.monotonic() > deadline:
+            ids = ", ".join(r.id for r in involved)
+            yield name, f"could not check rules {ids} within {budget:g} s; simplify them"
+            continue
         violation = _first_violation(name, others, domains, involved)
         if violation is not None:
-            yield name, str(violation)
+            yield name, violation
 
 
 def _orderable(question: Question) -> bool:

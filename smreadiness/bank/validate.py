@@ -20,6 +20,7 @@ from smreadiness.problems import Problem, ProblemsError
 from smreadiness.tomlfile import Locator, dotted, parse_toml
 
 if TYPE_CHECKING:
+    from smreadiness.bank.monotonic import Violation
     from smreadiness.bank.translation import TranslationSpec
 
 M = TypeVar("M", bound=BaseModel)
@@ -198,6 +199,40 @@ def _split_key(key: str) -> list[str]:
     return [section, *rest.split(".")] if rest else [section]
 
 
+def _with_answers(bank: Bank, violation: Violation) -> tuple[str, str]:
+    """The violation, and two complete answer sets that show it, as TOML to paste into an
+    answers file and run with ``score``: every other answer at its best, so only the rules
+    named can move the verdict. Without such a pair (the rules test the score, which answers
+    set only indirectly) the setting alone is given."""
+    import tomli_w
+
+    from smreadiness.bank.kinds import KINDS
+    from smreadiness.engine.evaluate import evaluate_answers
+
+    base: dict[str, Any] = {}
+    for question in bank.questions:
+        base[question.id] = KINDS[question.kind].best(question)
+    for key, value in violation.setting.items():
+        if key in bank.by_id:
+            if value is None:
+                base.pop(key, None)
+            else:
+                base[key] = value
+    worse = {**base, violation.variable: violation.worse}
+    better = {**base, violation.variable: violation.better}
+    before = evaluate_answers(bank, worse, what_if=False, plan=False).verdict
+    after = evaluate_answers(bank, better, what_if=False, plan=False).verdict
+    from smreadiness.verdicts import VERDICT_RANK
+
+    if VERDICT_RANK[after] >= VERDICT_RANK[before]:
+        return str(violation), ""
+    pair = [
+        f"# worse answer, verdict {before}:\n" + tomli_w.dumps({"answers": worse}),
+        f"# better answer, verdict {after}:\n" + tomli_w.dumps({"answers": better}),
+    ]
+    return str(violation), "\n".join(pair)
+
+
 def _check_semantics(bank: Bank, problem: Any) -> list[Problem]:
     from smreadiness.bank.monotonic import check_monotonic
     from smreadiness.engine.answers import check_answers
@@ -205,11 +240,11 @@ def _check_semantics(bank: Bank, problem: Any) -> list[Problem]:
 
     problems: list[Problem] = []
     question_index = {q.id: i for i, q in enumerate(bank.questions)}
-    for variable, message in check_monotonic(bank):
-        if variable in question_index:
-            problems.append(problem(("questions", question_index[variable], "id"), message))
-        else:
-            problems.append(problem(("rules",), message))
+    for variable, found in check_monotonic(bank):
+        message, detail = (found, "") if isinstance(found, str) else _with_answers(bank, found)
+        where = ("questions", question_index[variable], "id")
+        found_at = problem(where if variable in question_index else ("rules",), message)
+        problems.append(found_at._replace(detail=detail))
     for index, example in enumerate(bank.examples):
         answers, answer_problems = check_answers(bank, example.answers)
         for item in answer_problems:

@@ -519,6 +519,8 @@ def test_non_monotonic_rule_in_bundled_bank(run: Callable[..., Any], tmp_path: P
         "monotonic: changing resources.owner from nobody to the better named turns the verdict "
         "from go to not yet (rules: no-owner)",
     )
+    assert "# worse answer, verdict go:\n[answers]\n" in result.err
+    assert '"resources.owner" = "named"' in result.err  # the better answer, in full TOML
 
 
 def test_worked_example_verdict_differs_in_bundled_bank(
