@@ -32,6 +32,8 @@ class _Question:
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.options = [_Option(v) for v in OPTIONS] if kind == "choice" else []
+        self.ordered = self.options
+        self.lower_is_better = False
 
 
 class _Bank:

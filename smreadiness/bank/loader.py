@@ -19,7 +19,7 @@ from smreadiness.paths import cache_dir
 from smreadiness.problems import ProblemsError
 from smreadiness.tomlfile import read_limited
 
-_CACHE_FORMAT = "4"  # 4: a bank's own verdict words and question (asks, [verdicts])
+_CACHE_FORMAT = "5"  # 5: scales, lower-is-better numbers, "does not apply" options
 
 
 def read_bank_file(path: Path) -> bytes:

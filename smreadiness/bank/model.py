@@ -47,6 +47,8 @@ class Option(NamedTuple):
     label: str
     score: int
     help: str
+    not_applicable: bool = False
+    """"Does not apply": left out of the scores; rules see the answer as not known."""
 
 
 class Question(NamedTuple):
@@ -81,6 +83,8 @@ class Question(NamedTuple):
     weak_words_score: int = 40
     unit_one: str = ""
     """The unit after exactly 1, where it differs (``person``/``people``)."""
+    lower_is_better: bool = False
+    """A number where less is better (``better = "lower"``); its bands are upper edges."""
 
     @property
     def name(self) -> str:
@@ -95,13 +99,24 @@ class Question(NamedTuple):
         index = self.ranks.get(value)
         return None if index is None else self.options[index]
 
+    def not_applicable(self, value: Scalar) -> bool:
+        """The answer is an option saying the question does not apply."""
+        option = self.option(value) if isinstance(value, str) and self.options else None
+        return option is not None and option.not_applicable
+
+    @property
+    def ordered(self) -> tuple[Option, ...]:
+        """The options that say how well, best first (not those saying it does not apply)."""
+        return tuple(o for o in self.options if not o.not_applicable)
+
     def rank(self, value: str) -> int | None:
         """Position of an option, 0 for the best."""
         return self.ranks.get(value)
 
     def score_of(self, value: Scalar) -> int | None:
-        """Points for an answer, or None when the question is not scored (or not known)."""
-        if value == DONT_KNOW:
+        """Points for an answer, or None when the question is not scored (or not known, or
+        does not apply)."""
+        if value == DONT_KNOW or self.not_applicable(value):
             return None
         from smreadiness.bank.kinds import KINDS
 
@@ -202,7 +217,8 @@ class Bank(NamedTuple):
 
 def _question(raw: Mapping[str, Any]) -> Question:
     options = tuple(
-        Option(o["value"], o["label"], int(o["score"]), o["help"]) for o in raw["options"]
+        Option(o["value"], o["label"], int(o["score"]), o["help"], o["not_applicable"])
+        for o in raw["options"]
     )
     show_if = raw["show_if"]
     return Question(
@@ -223,7 +239,11 @@ def _question(raw: Mapping[str, Any]) -> Question:
         integer=bool(raw["integer"]),
         unit=raw["unit"],
         unit_one=raw["unit_one"],
-        bands=tuple((float(b["at_least"]), int(b["score"])) for b in raw["bands"]),
+        bands=tuple(
+            (float(b["at_most"] if raw["better"] == "lower" else b["at_least"]), int(b["score"]))
+            for b in raw["bands"]
+        ),
+        lower_is_better=raw["better"] == "lower",
         max_length=raw["max_length"],
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw["length_bands"]),
         placeholder=raw["placeholder"],

@@ -91,16 +91,19 @@ def _domain(bank: Bank, name: str, rules: Sequence[Rule]) -> list[object]:
     question = bank.by_id[name]
     values: list[object]
     if question.kind == "choice":
-        values = [o.value for o in reversed(question.options)]
+        values = [o.value for o in reversed(question.ordered)]
     elif question.kind == "number":
         constants = [c for rule in rules for c in numeric_constants(rule.when, name)]
         raw = _number_domain(question.min, question.max, constants)
         values = [int(v) if question.integer and float(v).is_integer() else v for v in raw]
         if question.integer:
             values = sorted({v for v in values if float(v).is_integer()}, key=float)  # type: ignore[arg-type]
+        if question.lower_is_better:
+            values.reverse()  # worst first: the largest
     else:
         values = ["x"]
-    if question.show_if is not None or question.optional:
+    not_known = len(question.ordered) < len(question.options)  # "does not apply": not known
+    if question.show_if is not None or question.optional or not_known:
         values.insert(0, None)
     return values
 

@@ -71,13 +71,29 @@ class OptionSpec(_Spec):
     """Points for this answer, 0-100; never higher than the option before it."""
     help: LongText = ""
     """Optional clarification shown with the option."""
+    not_applicable: bool = False
+    """"Does not apply to us": choosing it leaves the question out of the scores, and rules
+    treat the answer as not known. Listed after the other options."""
+
+
+class ScaleSpec(_Spec):
+    """Options shared by many questions (``kind = "scale"``, ``scale = "<id>"``), e.g. agree
+    ... disagree, listed best first."""
+
+    id: Slug
+    """Named by the questions that use it."""
+    options: list[OptionSpec] = Field(min_length=2)
+    """The answers, best first."""
 
 
 class NumberBand(_Spec):
-    """A score for numbers at or above ``at_least`` (the highest band reached applies)."""
+    """A score for numbers at or above ``at_least`` (the highest band reached applies), or, on
+    a question where lower is better, at or below ``at_most`` (the first band that fits)."""
 
-    at_least: float
-    """Lower edge of the band."""
+    at_least: float | None = None
+    """Lower edge of the band (more is better)."""
+    at_most: float | None = None
+    """Upper edge of the band (``better = "lower"``)."""
     score: int = Field(ge=0, le=100)
     """Points for a number in this band."""
 
@@ -125,6 +141,11 @@ class QuestionSpec(_Spec):
     """Number questions: largest accepted value."""
     integer: bool = True
     """Number questions: whole numbers only."""
+    better: Literal["higher", "lower"] = "higher"
+    """Number questions: which way is better; ``"lower"`` (e.g. days to answer a customer)
+    scores with ``at_most`` bands."""
+    scale: Slug | None = None
+    """Scale questions: the ``[[scales]]`` entry whose options it offers."""
     unit: str = ""
     """Number questions: unit shown after the field, e.g. ``"h/week"``."""
     unit_one: str = ""
@@ -278,6 +299,8 @@ class BankSpec(_Spec):
     """Workshops: a question whose agreement (0-1) is below this counts as a disagreement."""
     sources: list[SourceSpec] = []
     """Articles cited by help texts and rules."""
+    scales: list[ScaleSpec] = []
+    """Options shared by many questions (``kind = "scale"``)."""
     dimensions: list[DimensionSpec] = Field(min_length=1)
     """The dimensions, in the order they are asked."""
     questions: list[QuestionSpec] = Field(min_length=1)

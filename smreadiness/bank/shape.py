@@ -127,4 +127,4 @@ def _options(bank: Bank, variable: str) -> list[object] | None:
     question = bank.by_id.get(variable)
     if question is None or question.kind != "choice":
         return None
-    return [option.value for option in question.options]
+    return [option.value for option in question.ordered]

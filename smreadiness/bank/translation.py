@@ -73,6 +73,12 @@ class VerdictText(_Spec):
     summary_one: Text | None = None
 
 
+class ScaleText(_Spec):
+    options: dict[str, Text] = {}
+    """Each option's label, by value, for every question on the scale."""
+    option_help: dict[str, Text] = {}
+
+
 class TranslationSpec(_Spec):
     """The texts of one bank in one more language."""
 
@@ -89,6 +95,8 @@ class TranslationSpec(_Spec):
     verdicts: dict[Literal["go", "not_yet", "no_go"], VerdictText] = {}
     """The base bank's verdict words, in this language."""
     sources: dict[str, SourceText] = {}
+    scales: dict[str, ScaleText] = {}
+    """The labels of the base bank's scales, by scale id."""
     dimensions: dict[str, DimensionText] = {}
     questions: dict[str, QuestionText] = {}
     rules: dict[str, RuleText] = {}
@@ -125,6 +133,12 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
     if base.get("asks") and not spec.asks:
         problems.append(("asks", "missing"))
     problems += _check_verdicts(base, spec)
+    scales = {scale["id"] for scale in base.get("scales", [])}
+    problems += [(f"scales.{name}", "missing") for name in sorted(scales - set(spec.scales))]
+    problems += [
+        (f"scales.{name}", f"no scale {name!r} in the base bank")
+        for name in sorted(set(spec.scales) - scales)
+    ]
     for section in _SECTIONS:
         items = {item["id"]: item for item in base.get(section, [])}
         texts: dict[str, Any] = getattr(spec, section)
@@ -139,7 +153,7 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
             for field in _REQUIRED[section]:
                 if item.get(field) and getattr(text, field) in (None, ""):
                     problems.append((f"{section}.{key}.{field}", "missing"))
-            if section == "questions":
+            if section == "questions" and item.get("scale") not in spec.scales:
                 problems += _check_options(key, item, text)
             if section == "examples":
                 problems += _check_example_answers(key, item, text, base)
@@ -231,6 +245,17 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
         overlay(section, fields)
     questions = []
     for item in merged["questions"]:
+        scale = spec.scales.get(item.get("scale") or "")
+        if scale is not None and item.get("options"):
+            item = dict(item)
+            item["options"] = [
+                {
+                    **o,
+                    "label": scale.options.get(o["value"], o["label"]),
+                    "help": scale.option_help.get(o["value"], o.get("help", "")),
+                }
+                for o in item["options"]
+            ]
         text = spec.questions.get(item["id"])
         if text is not None and item.get("options"):
             item = dict(item)

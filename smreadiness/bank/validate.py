@@ -51,8 +51,13 @@ def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
         return Problem(name, message, key=dotted(path), line=locator.line(path))
 
     # Imported here: only validation pays for building the pydantic models.
+    from smreadiness.bank.scales import expand_scales
     from smreadiness.bank.schema import BankSpec
 
+    data, scale_findings = expand_scales(data)
+    if scale_findings:
+        report.problems = [problem(path, message) for path, message in scale_findings]
+        return report
     spec, schema_problems = _model(BankSpec, data, name, locator)
     if spec is None:
         report.problems = schema_problems

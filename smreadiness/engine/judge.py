@@ -34,6 +34,16 @@ def _round(value: float) -> int:
     return int(value + 0.5)
 
 
+def known_to_rules(bank: Bank, answers: Mapping[str, Scalar]) -> dict[str, Scalar]:
+    """The answers rules and ``show_if`` see: not "don't know", and not an option saying the
+    question does not apply (both are "not known" to a condition)."""
+    return {
+        k: v
+        for k, v in answers.items()
+        if v != DONT_KNOW and not (k in bank.by_id and bank.by_id[k].not_applicable(v))
+    }
+
+
 def visible_questions(bank: Bank, answers: Mapping[str, Scalar]) -> tuple[Question, ...]:
     """Questions asked for these answers: ``show_if`` resolved to a fixed point."""
     conditional = [q for q in bank.questions if q.show_if is not None]
@@ -41,7 +51,7 @@ def visible_questions(bank: Bank, answers: Mapping[str, Scalar]) -> tuple[Questi
         return bank.questions
     shown = {q.id for q in bank.questions if q.show_if is None}
     for _ in range(len(conditional) + 1):
-        ctx = EvalContext({k: v for k, v in answers.items() if k in shown and v != DONT_KNOW})
+        ctx = EvalContext({k: v for k, v in known_to_rules(bank, answers).items() if k in shown})
         now = {q.id for q in bank.questions if q.show_if is None}
         now.update(q.id for q in conditional if q.show_if and evaluate(q.show_if, ctx) is True)
         if now == shown:
@@ -85,7 +95,7 @@ def judge(bank: Bank, answers: Mapping[str, Scalar]) -> Judgement:
     visible = visible_questions(bank, known_answers)
     used = {q.id: answers[q.id] for q in visible if q.id in answers}
     unknown = tuple(q.id for q in visible if used.get(q.id) == DONT_KNOW)
-    known = {k: v for k, v in used.items() if v != DONT_KNOW} if unknown else used
+    known = known_to_rules(bank, used)
     unanswered = tuple(q.id for q in visible if q.id not in used and not q.optional)
     overall, dimensions = scores(bank, visible, known)
     settled = not unanswered and not unknown

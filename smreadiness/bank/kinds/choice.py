@@ -1,4 +1,7 @@
-"""A choice: options listed best first, each with its score; answered by an option's value."""
+"""A choice: options listed best first, each with its score; answered by an option's value.
+
+Options with ``not_applicable = true`` ("does not apply to us") come last and are outside the
+order: never the best or worst answer, never "better" than another, never scored."""
 
 from __future__ import annotations
 
@@ -33,19 +36,21 @@ class Choice:
 
     def score(self, question: Question, value: Scalar) -> int | None:
         index = question.ranks.get(str(value))
-        return None if index is None else question.options[index].score
+        if index is None or question.options[index].not_applicable:
+            return None
+        return question.options[index].score
 
     def best(self, question: Question) -> Scalar:
-        return question.options[0].value
+        return question.ordered[0].value
 
     def worst(self, question: Question) -> Scalar:
-        return question.options[-1].value
+        return question.ordered[-1].value
 
     def better(
         self, question: Question, current: Scalar, edges: Sequence[float]
     ) -> list[tuple[Scalar, int]]:
         rank = question.rank(str(current))
-        if rank is None:
+        if rank is None or question.not_applicable(current):
             return []
         return [(question.options[i].value, rank - i) for i in range(rank - 1, -1, -1)]
 
@@ -59,8 +64,11 @@ class Choice:
         counts = Counter(o.value for o in question.options)
         for dup in [name for name, count in counts.items() if count > 1]:
             yield (*where, "options"), f"duplicate option value {dup!r}"
+        yield from _not_applicable_last(question, where)
         for index in range(1, len(question.options)):
             before, option = question.options[index - 1], question.options[index]
+            if option.not_applicable:
+                break
             if option.score > before.score:
                 yield (
                     (*where, "options", index, "score"),
@@ -76,6 +84,21 @@ class Choice:
     def foreign(self, question: QuestionSpec, where: Path) -> Iterator[Finding]:
         if question.options:
             yield (*where, "options"), f"a {question.kind} question has no options"
+
+
+def _not_applicable_last(question: QuestionSpec, where: Path) -> Iterator[Finding]:
+    seen_not_applicable = False
+    for index, option in enumerate(question.options):
+        if option.not_applicable:
+            seen_not_applicable = True
+        elif seen_not_applicable:
+            yield (
+                (*where, "options", index),
+                "options that say the question does not apply (not_applicable) come last",
+            )
+            return
+    if sum(not o.not_applicable for o in question.options) < 2:
+        yield (*where, "options"), "a choice question needs at least two options that score"
 
 
 CHOICE = Choice()

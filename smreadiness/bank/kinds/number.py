@@ -1,4 +1,5 @@
-"""A number: within ``min``-``max``, whole or not, scored by bands (more is better)."""
+"""A number: within ``min``-``max``, whole or not, scored by bands; more is better, or less
+(``better = "lower"``, with ``at_most`` bands)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ class Number:
     def score(self, question: Question, value: Scalar) -> int | None:
         if not question.bands or isinstance(value, str):
             return None
+        if question.lower_is_better:  # the first band whose upper edge the number is under
+            return next((points for edge, points in question.bands if value <= edge), 0)
         points: int | None = None
         for edge, band_score in question.bands:
             if value >= edge:
@@ -49,9 +52,17 @@ class Number:
         return points if points is not None else 0
 
     def best(self, question: Question) -> Scalar:
-        return question.max if question.max is not None else 1_000_000
+        return self._low(question) if question.lower_is_better else self._high(question)
 
     def worst(self, question: Question) -> Scalar:
+        return self._high(question) if question.lower_is_better else self._low(question)
+
+    @staticmethod
+    def _high(question: Question) -> Scalar:
+        return question.max if question.max is not None else 1_000_000
+
+    @staticmethod
+    def _low(question: Question) -> Scalar:
         return question.min if question.min is not None else 0
 
     def better(
@@ -59,17 +70,23 @@ class Number:
     ) -> list[tuple[Scalar, int]]:
         if isinstance(current, str):
             return []
+        lower = question.lower_is_better
+        step = 1 if question.integer else 0.5
         found: set[float] = {edge for edge, _ in question.bands}
         for constant in edges:
-            found.update((constant, constant + 1 if question.integer else constant + 0.5))
-        if question.max is not None:
-            found.add(question.max)
+            found.update((constant, constant - step if lower else constant + step))
+        bound = question.min if lower else question.max
+        if bound is not None:
+            found.add(bound)
         values: list[float] = sorted(
-            v
-            for v in found
-            if v > current
-            and (question.max is None or v <= question.max)
-            and (question.min is None or v >= question.min)
+            (
+                v
+                for v in found
+                if (v < current if lower else v > current)
+                and (question.max is None or v <= question.max)
+                and (question.min is None or v >= question.min)
+            ),
+            reverse=lower,
         )
         return [
             (int(value) if question.integer else value, distance)
@@ -84,19 +101,42 @@ class Number:
     def check_spec(self, question: QuestionSpec, where: Path) -> Iterator[Finding]:
         if question.min is not None and question.max is not None and question.min > question.max:
             yield (*where, "min"), f"min ({question.min}) is larger than max ({question.max})"
-        for index in range(1, len(question.bands)):
-            lower, band = question.bands[index - 1], question.bands[index]
-            if band.at_least <= lower.at_least:
-                yield (*where, "bands", index, "at_least"), "bands must be listed lowest first"
-            if band.score < lower.score:
+        lower = question.better == "lower"
+        edge_key, other_key = ("at_most", "at_least") if lower else ("at_least", "at_most")
+        for index, band in enumerate(question.bands):
+            if getattr(band, edge_key) is None or getattr(band, other_key) is not None:
+                which = 'better = "lower"' if lower else "more is better"
                 yield (
-                    (*where, "bands", index, "score"),
-                    ("more is better: a higher band may not score lower than the one before"),
+                    (*where, "bands", index),
+                    f"{which}: each band gives {edge_key}, not {other_key}",
                 )
+                return
+        yield from _band_order(question, where, edge_key, lower)
 
     def foreign(self, question: QuestionSpec, where: Path) -> Iterator[Finding]:
         if question.bands:
             yield (*where, "bands"), "bands apply to number questions only"
+        if question.better != "higher":
+            yield (*where, "better"), "better applies to number questions only"
+
+
+def _band_order(
+    question: QuestionSpec, where: Path, edge_key: str, lower: bool
+) -> Iterator[Finding]:
+    for index in range(1, len(question.bands)):
+        before, band = question.bands[index - 1], question.bands[index]
+        if getattr(band, edge_key) <= getattr(before, edge_key):
+            yield (*where, "bands", index, edge_key), "bands must be listed lowest first"
+        if lower and band.score > before.score:
+            yield (
+                (*where, "bands", index, "score"),
+                "lower is better: a higher band may not score higher than the one before",
+            )
+        if not lower and band.score < before.score:
+            yield (
+                (*where, "bands", index, "score"),
+                ("more is better: a higher band may not score lower than the one before"),
+            )
 
 
 NUMBER = Number()
