@@ -195,6 +195,13 @@ class Session:
     def set_note(self, question_id: str, text: str) -> None:
         self.change(lambda latest: latest.with_note(question_id, text))
 
+    def evidence(self, question_id: str) -> str:
+        """What was given as evidence for this question's answer."""
+        return self.assessment.evidence.get(question_id, "")
+
+    def set_evidence(self, question_id: str, text: str) -> None:
+        self.change(lambda latest: latest.with_evidence(question_id, text))
+
     def move_to(self, question_id: str | None) -> None:
         if self.assessment.current != question_id:
             self.change(lambda latest: replace_fields(latest, current=question_id))

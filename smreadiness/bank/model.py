@@ -49,6 +49,8 @@ class Option(NamedTuple):
     help: str
     not_applicable: bool = False
     """"Does not apply": left out of the scores; rules see the answer as not known."""
+    evidence: str = ""
+    """The follow-up asked when this option is chosen (empty: none)."""
 
 
 class Question(NamedTuple):
@@ -103,6 +105,11 @@ class Question(NamedTuple):
         """The answer is an option saying the question does not apply."""
         option = self.option(value) if isinstance(value, str) and self.options else None
         return option is not None and option.not_applicable
+
+    def evidence_for(self, value: Scalar | None) -> str:
+        """The follow-up the bank asks for this answer ("Name your last three posts"), or ""."""
+        option = self.option(value) if isinstance(value, str) and self.options else None
+        return option.evidence if option is not None else ""
 
     @property
     def ordered(self) -> tuple[Option, ...]:
@@ -217,7 +224,9 @@ class Bank(NamedTuple):
 
 def _question(raw: Mapping[str, Any]) -> Question:
     options = tuple(
-        Option(o["value"], o["label"], int(o["score"]), o["help"], o["not_applicable"])
+        Option(
+            o["value"], o["label"], int(o["score"]), o["help"], o["not_applicable"], o["evidence"]
+        )
         for o in raw["options"]
     )
     show_if = raw["show_if"]

@@ -74,6 +74,10 @@ class OptionSpec(_Spec):
     not_applicable: bool = False
     """"Does not apply to us": choosing it leaves the question out of the scores, and rules
     treat the answer as not known. Listed after the other options."""
+    evidence: Annotated[str, StringConstraints(max_length=300)] = ""
+    """A follow-up asked when this option is chosen, e.g. ``"Name your last three posts"``:
+    people over-rate themselves, and naming the proof makes them look. The answer is kept and
+    shown beside the claim in reports."""
 
 
 class ScaleSpec(_Spec):

@@ -40,6 +40,8 @@ class QuestionText(_Spec):
     """Option labels by option value (every option of a choice question)."""
     option_help: dict[str, Text] = {}
     """Option clarifications by value, where the base bank has them."""
+    option_evidence: dict[str, Text] = {}
+    """The evidence follow-ups by option value, where the base bank has them."""
     unit: Text | None = None
     unit_one: Text | None = None
     placeholder: Text | None = None
@@ -186,6 +188,8 @@ def _check_options(key: str, item: dict[str, Any], text: QuestionText) -> list[t
             problems.append((f"questions.{key}.options.{value}", "missing"))
         if option.get("help") and value not in text.option_help:
             problems.append((f"questions.{key}.option_help.{value}", "missing"))
+        if option.get("evidence") and value not in text.option_evidence:
+            problems.append((f"questions.{key}.option_evidence.{value}", "missing"))
     return problems
 
 
@@ -264,6 +268,7 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
                     **o,
                     "label": text.options.get(o["value"], o["label"]),
                     "help": text.option_help.get(o["value"], o.get("help", "")),
+                    "evidence": text.option_evidence.get(o["value"], o.get("evidence", "")),
                 }
                 for o in item["options"]
             ]

@@ -163,6 +163,7 @@ class LineInterview:
             return question.id
         label = answer_label(session.bank, question.id, value)
         self.lines.say(_("Saved: {answer}.").format(answer=label.rstrip(".")))
+        self.evidence(question, value)
         added = [q.id for q in session.visible() if q.id not in before]
         if added:
             self.lines.say(
@@ -236,6 +237,23 @@ class LineInterview:
             return
         if self.save(self.session.set_note, question.id, text.strip()):
             say(_("Note saved.") if text.strip() else _("Note removed."))
+
+    def evidence(self, question: Question, value: Scalar) -> None:
+        """The bank's follow-up for a strong answer ("Name your last three posts"), kept."""
+        ask = question.evidence_for(value)
+        if not ask:
+            return
+        say = self.lines.say
+        say(_("Show it: {ask}").format(ask=ask))
+        say(_("Type it on one line; an empty line skips it."))
+        text = self.lines.ask()
+        if text is None or not text.strip():
+            return
+        if len(text) > 2000:
+            say(_("At most {limit} characters; not saved.").format(limit=2000))
+            return
+        if self.save(self.session.set_evidence, question.id, text.strip()):
+            say(_("Saved."))
 
     def flag(self, question: Question) -> None:
         flagged = not self.session.is_flagged(question.id)

@@ -6,6 +6,7 @@ there is no second scoring path. Strings here are raw user text: each renderer e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from smreadiness.bank.model import Bank
@@ -137,6 +138,17 @@ class ReportDoc(NamedTuple):
     ("still open: NO-GO to GO"), not with a verdict word that reads as decided."""
 
 
+def _claim(
+    bank: Bank, assessment: Assessment, question_id: str, answers: Mapping[str, Any]
+) -> str:
+    """An answer as the report shows it, with the evidence given for it beside the claim."""
+    label = answer_label(bank, question_id, answers.get(question_id))
+    given = assessment.evidence.get(question_id, "")
+    if not given:
+        return label
+    return _("{answer} (shown: {evidence})").format(answer=label, evidence=clean(given))
+
+
 def _prompt(bank: Bank, question_id: str) -> str:
     question = bank.question(question_id)
     return question.prompt if question else question_id
@@ -192,7 +204,7 @@ def _build(
             answers=()
             if reason.rule == "unanswered"
             else tuple(
-                AnswerLine(q, _prompt(bank, q), answer_label(bank, q, evaluation.answers.get(q)))
+                AnswerLine(q, _prompt(bank, q), _claim(bank, assessment, q, evaluation.answers))
                 for q in reason.questions
             ),
             answered_by=answered_by(reason.rule, reason.kind),
@@ -257,7 +269,7 @@ def _build(
             AnswerLine(
                 q.id,
                 q.prompt,
-                answer_label(bank, q.id, assessment.answers.get(q.id)),
+                _claim(bank, assessment, q.id, assessment.answers),
                 assessment.notes.get(q.id, ""),
             )
             for q in bank.questions

@@ -18,6 +18,7 @@ def result_document(assessment: Assessment, evaluation: Evaluation) -> dict[str,
         "id": assessment.id,
         "language": assessment.language or language(),
         **evaluation.to_json(),
+        **({"evidence": dict(assessment.evidence)} if assessment.evidence else {}),
     }
 
 

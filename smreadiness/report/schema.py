@@ -107,3 +107,6 @@ class ResultModel(_Model):
     progress: ProgressModel
     bank: BankRefModel
     answers: dict[str, str | int | float]
+    evidence: dict[str, str] = {}
+    """What was given as evidence for strong answers, by question id (the bank's ``evidence``
+    follow-ups); absent when none was asked for."""

@@ -7,7 +7,7 @@ engine reports those), so saving never loses anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,7 +36,7 @@ _META_KEYS = {
     "created",
     "updated",
 }
-_TOP_KEYS = {"meta", "answers", "notes", "state", "history"}
+_TOP_KEYS = {"meta", "answers", "notes", "evidence", "state", "history"}
 
 
 def now() -> datetime:
@@ -77,6 +77,9 @@ class Assessment(NamedTuple):
     extra: Mapping[str, Any] = {}
     extra_meta: Mapping[str, Any] = {}
     extra_state: Mapping[str, Any] = {}
+    evidence: Mapping[str, str] = {}
+    """Question id -> what the business gave as evidence for a strong answer (the bank's
+    ``evidence`` follow-up, e.g. "Name your last three posts")."""
 
     @classmethod
     def new(
@@ -115,6 +118,14 @@ class Assessment(NamedTuple):
         else:
             notes.pop(question, None)
         return self._replace(notes=notes, updated=now())
+
+    def with_evidence(self, question: str, text: str) -> Assessment:
+        evidence = dict(self.evidence)
+        if text.strip():
+            evidence[question] = text
+        else:
+            evidence.pop(question, None)
+        return self._replace(evidence=evidence, updated=now())
 
     def with_flag(self, question: str, flagged: bool) -> Assessment:
         rest = tuple(q for q in self.flagged if q != question)
@@ -158,6 +169,8 @@ class Assessment(NamedTuple):
             "notes": dict(self.notes),
             "state": state,
         }
+        if self.evidence:
+            doc["evidence"] = dict(self.evidence)
         if self.history:
             doc["history"] = [dict(h) for h in self.history]
         doc.update(self.extra)
@@ -200,6 +213,22 @@ def _flatten_answers(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 _STATE_KEYS = {"flagged", "skipped", "current", "fingerprints", "done"}
+
+
+def _texts(
+    data: Mapping[str, Any], table: str, example: str, bad: Callable[[str, str], None]
+) -> dict[str, str]:
+    """A table of texts by question id (``[notes]``, ``[evidence]``), each within the limits."""
+    found = data.get(table, {})
+    if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
+        bad(table, _("must be a table of texts, e.g. {example}").format(example=example))
+        return {}
+    for key, text in found.items():
+        if len(key) > MAX_KEY:
+            bad(f'{table}."{key[:MAX_KEY]}..."', _("is not a question id (too long)"))
+        elif len(text) > MAX_NOTE_IN_FILE:
+            bad(f'{table}."{key}"', _too_long(len(text), MAX_NOTE_IN_FILE))
+    return found
 
 
 def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") -> Assessment:  # noqa: C901 - every key checked in one pass, so all problems show at once
@@ -268,15 +297,10 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
             )
         return value
 
-    notes = data.get("notes", {})
-    if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
-        bad("notes", _('must be a table of texts, e.g. "purpose.goals" = "ask Anna"'))
-        notes = {}
-    for key, note in notes.items():
-        if len(key) > MAX_KEY:
-            bad(f'notes."{key[:MAX_KEY]}..."', _("is not a question id (too long)"))
-        elif len(note) > MAX_NOTE_IN_FILE:
-            bad(f'notes."{key}"', _too_long(len(note), MAX_NOTE_IN_FILE))
+    notes = _texts(data, "notes", '"purpose.goals" = "ask Anna"', bad)
+    evidence = _texts(
+        data, "evidence", '"culture.already_social" = "our last three posts: ..."', bad
+    )
     state = data.get("state", {})
     if not isinstance(state, dict):
         bad("state", _("must be a table ([state])"))
@@ -324,6 +348,7 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         updated=updated or created,
         answers=dict(answers),
         notes=dict(notes),
+        evidence=dict(evidence),
         flagged=tuple(flagged),
         skipped=tuple(skipped),
         current=current,

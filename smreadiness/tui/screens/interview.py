@@ -316,7 +316,35 @@ class InterviewScreen(Screen[None]):
                 self.question_id = added[0]
                 self.show_question()
                 return
+        if self._ask_evidence(question_id, value, following):
+            return
         self._advance(following)
+
+    def _ask_evidence(self, question_id: str, value: Scalar | None, following: str | None) -> bool:
+        """An answer the bank wants backed ("Name your last three posts"): ask for it in a
+        dialog, keep what is given, then move on. True when the dialog is shown."""
+        from smreadiness.tui.screens.text_prompt import TextPrompt
+
+        question = self.session.bank.by_id.get(question_id)
+        ask = question.evidence_for(value) if question is not None else ""
+        if not ask:
+            return False
+
+        def keep(given: str | None) -> None:
+            if given is not None:
+                self._save(lambda: self.session.set_evidence(question_id, given))
+            self._advance(following)
+
+        intro = _("{ask} (Enter keeps it; Esc skips it.)").format(ask=ask)
+        prompt = TextPrompt(
+            _("Show it"),
+            intro,
+            self.session.evidence(question_id),
+            placeholder=_("e.g. names, dates, links"),
+            max_length=2000,
+        )
+        self.app.push_screen(prompt, keep)
+        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
