@@ -138,9 +138,7 @@ class ReportDoc(NamedTuple):
     ("still open: NO-GO to GO"), not with a verdict word that reads as decided."""
 
 
-def _claim(
-    bank: Bank, assessment: Assessment, question_id: str, answers: Mapping[str, Any]
-) -> str:
+def _claim(bank: Bank, assessment: Assessment, question_id: str, answers: Mapping[str, Any]) -> str:
     """An answer as the report shows it, with the evidence given for it beside the claim."""
     label = answer_label(bank, question_id, answers.get(question_id))
     given = assessment.evidence.get(question_id, "")

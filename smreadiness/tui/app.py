@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from smreadiness.i18n import N_, _
+from smreadiness.tui import navigation
 from smreadiness.tui.start import Start, StartError, resolve_start
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
     from smreadiness.session import Session
     from smreadiness.store import Store
+    from smreadiness.tui.base import SessionScreen
     from smreadiness.tui.workshop import Workshop
 
 
@@ -175,6 +177,35 @@ class SmReadinessApp(App[int]):
             )
 
     # ------------------------------------------------------------------ moving around
+    # Screens ask by message (smreadiness.tui.navigation); these handlers do the moving.
+
+    @on(navigation.OpenSession)
+    def _on_open_session(self, message: navigation.OpenSession) -> None:
+        self.open_session(message.session)
+
+    @on(navigation.OpenInterview)
+    def _on_open_interview(self, message: navigation.OpenInterview) -> None:
+        self.open_interview(message.session, message.question, review_after=message.review_after)
+
+    @on(navigation.OpenReview)
+    def _on_open_review(self, message: navigation.OpenReview) -> None:
+        self.open_review(message.session)
+
+    @on(navigation.OpenResult)
+    def _on_open_result(self, message: navigation.OpenResult) -> None:
+        self.open_result(message.session, finished=message.finished)
+
+    @on(navigation.GoBack)
+    def _on_go_back(self, message: navigation.GoBack) -> None:
+        self.go_back(message.fallback or self.home_screen)
+
+    @on(navigation.AskNewName)
+    def _on_ask_new_name(self, message: navigation.AskNewName) -> None:
+        self.ask_for_new_name(message.bank)
+
+    @on(navigation.SaveReport)
+    def _on_save_report(self, message: navigation.SaveReport) -> None:
+        self.save_report(message.session)
 
     def go_back(self, fallback: Callable[[], Screen[None]]) -> None:
         """Back to the screen below, or to ``fallback`` when this one was the first."""
@@ -252,10 +283,10 @@ class SmReadinessApp(App[int]):
             return
         self.push_screen(InterviewScreen(session, question, review_after=review_after))
 
-    def _pop_to(self, kind: type[Screen[None]], session: Session) -> bool:
+    def _pop_to(self, kind: type[SessionScreen], session: Session) -> bool:
         """Back down to an open screen of this kind for this session, if there is one."""
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, kind) and getattr(screen, "session", None) is session:
+            if isinstance(screen, kind) and screen.session is session:
                 while self.screen is not screen:
                     self.pop_screen()
                 return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,14 +11,14 @@ from textual.binding import Binding
 from textual.containers import Center, Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Static
 
 from smreadiness.i18n import N_, _, language
 from smreadiness.store import StoreError
-from smreadiness.tui.app import SmReadinessApp
 from smreadiness.tui.banks import BankCache
+from smreadiness.tui.base import AppScreen
+from smreadiness.tui.navigation import AskNewName, OpenSession
 from smreadiness.tui.overview import SORT_KEYS, IndexRows, Summary
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
@@ -47,7 +47,7 @@ DEBOUNCE_ROWS = 5_000
 DEBOUNCE_SECONDS = 0.08
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """The saved assessments, or a welcome when there are none yet."""
 
     CSS_PATH = "home.tcss"
@@ -85,10 +85,6 @@ class HomeScreen(Screen[None]):
         self.fresh = True
         self.reloading = asyncio.Lock()
         self._debounce: Timer | None = None
-
-    @property
-    def nav(self) -> SmReadinessApp:
-        return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
         from smreadiness.index import SavedIndex
@@ -362,7 +358,7 @@ class HomeScreen(Screen[None]):
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
 
     def action_new(self) -> None:
-        self.nav.ask_for_new_name()
+        self.post_message(AskNewName())
 
     @on(Button.Pressed, "#new, #example")
     def welcome_button_pressed(self, event: Button.Pressed) -> None:
@@ -390,7 +386,7 @@ class HomeScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title=_("Cannot copy"), severity="error", markup=False)
             return
-        self.nav.open_session(Session(self.nav.store, copy, bank))
+        self.post_message(OpenSession(Session(self.nav.store, copy, bank)))
 
     def action_open(self) -> None:
         from smreadiness.session import Session
@@ -407,7 +403,7 @@ class HomeScreen(Screen[None]):
         if isinstance(bank, str):
             self.cannot_open(row, _("question bank: {problem}").format(problem=bank))
             return
-        self.nav.open_session(Session(self.nav.store, entry.assessment, bank))
+        self.post_message(OpenSession(Session(self.nav.store, entry.assessment, bank)))
 
     def cannot_open(self, row: Summary, problem: str) -> None:
         self.notify(

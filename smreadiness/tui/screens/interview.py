@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from smreadiness.bank.conditions import Scalar
@@ -19,7 +16,8 @@ from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
 from smreadiness.session import Session
 from smreadiness.store import StoreError
-from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.base import SessionScreen
+from smreadiness.tui.navigation import GoBack, OpenReview
 from smreadiness.tui.text import dots, literal
 from smreadiness.tui.widgets.choice_question import ChoiceQuestion
 from smreadiness.tui.widgets.key_bar import KeyBar
@@ -46,7 +44,7 @@ PAGE = "page"
 KEYED = ("forward", "skip", "dont_know", "flag", "note", "why", "outline", "review")
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(SessionScreen):
     """One question at a time; back, forward, skip, flag, note, outline, review."""
 
     CSS_PATH = "interview.tcss"
@@ -125,10 +123,6 @@ class InterviewScreen(Screen[None]):
         self.question_id: str = question if question in ids else (ids[0] if ids else "")
         self.review_after = review_after
         """Set when editing from the review: after the answer, back to the review."""
-
-    @property
-    def nav(self) -> SmReadinessApp:
-        return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -267,7 +261,7 @@ class InterviewScreen(Screen[None]):
             self.review_after = False
             if following is not None:
                 self.question_id = following
-            self.nav.open_review(self.session)
+            self.post_message(OpenReview(self.session))
             return
         self.question_id = following
         self.show_question()
@@ -369,7 +363,7 @@ class InterviewScreen(Screen[None]):
         if previous is None:
             discarded = self._discard_if_untouched()
             app = self.app
-            self.nav.go_back(self.nav.home_screen)
+            self.post_message(GoBack())
             if discarded:
                 message = _("Nothing was answered, so {name} was not kept.")
                 app.call_after_refresh(
@@ -439,4 +433,4 @@ class InterviewScreen(Screen[None]):
         self.app.push_screen(OutlineScreen(self.session, self.question_id), jump)
 
     def action_review(self, _via: str = "") -> None:
-        self.nav.open_review(self.session)
+        self.post_message(OpenReview(self.session))

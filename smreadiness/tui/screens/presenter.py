@@ -6,21 +6,19 @@ unless the presenter asks (ctrl+s), and then only as a new assessment.
 
 from __future__ import annotations
 
-from typing import cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
-from textual.screen import Screen
 from textual.widgets import Static
 
 from smreadiness.i18n import N_, _, language, ngettext
 from smreadiness.problems import ProblemsError
 from smreadiness.store import StoreError
-from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.base import AppScreen
+from smreadiness.tui.navigation import GoBack
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.answer_board import AnswerBoard
 from smreadiness.tui.widgets.big_verdict import BigVerdict
@@ -32,7 +30,7 @@ from smreadiness.wording import answer_label
 WATCH_SECONDS = 1.0
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(AppScreen):
     """Arrows pick an answer, space and ← → change it; the verdict follows at once."""
 
     CSS_PATH = "presenter.tcss"
@@ -58,10 +56,6 @@ class PresenterScreen(Screen[None]):
         self.selected: str | None = None
         self.saved_as: str | None = None
         self._mark: FileMark = ()
-
-    @property
-    def nav(self) -> SmReadinessApp:
-        return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -222,7 +216,7 @@ class PresenterScreen(Screen[None]):
         )
 
     def action_close(self) -> None:
-        self.nav.go_back(self.nav.home_screen)
+        self.post_message(GoBack())
 
     # ------------------------------------------------------------------ --watch
 

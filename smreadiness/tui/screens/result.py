@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +21,8 @@ from smreadiness.i18n import N_, _, ngettext
 from smreadiness.problems import ProblemsError
 from smreadiness.session import Session
 from smreadiness.store import StoreError
-from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.base import SessionScreen
+from smreadiness.tui.navigation import GoBack, OpenReview, SaveReport
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.tui.widgets.reason_list import ReasonList
 from smreadiness.tui.widgets.tab_bar import TabBar
@@ -35,7 +36,7 @@ TABS = ("reasons", "what-if", "plan", "scores")
 TAB_NAMES = (N_("Reasons"), N_("What would change this"), N_("Action plan"), N_("Scores"))
 
 
-class ResultScreen(Screen[None]):
+class ResultScreen(SessionScreen):
     """A what-if is tried on a scratch copy (nothing saved) until the user keeps it."""
 
     CSS_PATH = "result.tcss"
@@ -64,10 +65,6 @@ class ResultScreen(Screen[None]):
         self.undo_stack: list[dict[str, Scalar | None]] = []
         self.fresh = True
         """Just shown by on_mount: the first resume has nothing new to show."""
-
-    @property
-    def nav(self) -> SmReadinessApp:
-        return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -308,7 +305,7 @@ class ResultScreen(Screen[None]):
             self.trying = None
             self.refresh_bindings()
             return
-        self.nav.go_back(self._review)
+        self.post_message(GoBack(self._review))
 
     def _review(self) -> Screen[None]:
         from smreadiness.tui.screens.review import ReviewScreen
@@ -336,10 +333,10 @@ class ResultScreen(Screen[None]):
         self.set_focus(lists.first() if lists else pane)
 
     def action_save(self) -> None:
-        self.nav.save_report(self.session)
+        self.post_message(SaveReport(self.session))
 
     def action_review(self) -> None:
-        self.nav.open_review(self.session)
+        self.post_message(OpenReview(self.session))
 
     def action_compare(self) -> None:
         from smreadiness.tui.screens.compare import CompareScreen

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,14 +12,15 @@ from textual.widgets.option_list import Option
 
 from smreadiness.i18n import N_, _
 from smreadiness.session import Session
-from smreadiness.tui.app import SmReadinessApp
+from smreadiness.tui.base import SessionScreen
 from smreadiness.tui.lines import list_width, question_line
+from smreadiness.tui.navigation import GoBack, OpenInterview, OpenResult
 from smreadiness.tui.text import literal
 from smreadiness.tui.widgets.local_footer import LocalFooter
 from smreadiness.wording import answer_label
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(SessionScreen):
     """All answers before the result; the user edits any of them from here."""
 
     CSS_PATH = "review.tcss"
@@ -37,10 +36,6 @@ class ReviewScreen(Screen[None]):
         self.session = session
         self.width_used = 0
         self.fresh = True
-
-    @property
-    def nav(self) -> SmReadinessApp:
-        return cast(SmReadinessApp, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,12 +150,12 @@ class ReviewScreen(Screen[None]):
     def action_edit(self) -> None:
         question_id = self._highlighted()
         if question_id:
-            self.nav.open_interview(self.session, question_id, review_after=True)
+            self.post_message(OpenInterview(self.session, question_id, review_after=True))
 
     @on(OptionList.OptionSelected, "#answers")
     def answer_clicked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.nav.open_interview(self.session, event.option.id, review_after=True)
+            self.post_message(OpenInterview(self.session, event.option.id, review_after=True))
 
     def action_next_open(self) -> None:
         answers = self.query_one(OptionList)
@@ -177,10 +172,10 @@ class ReviewScreen(Screen[None]):
         self.notify(_("Every question is answered."), timeout=3)
 
     def action_result(self) -> None:
-        self.nav.open_result(self.session, finished=True)
+        self.post_message(OpenResult(self.session, finished=True))
 
     def action_back(self) -> None:
-        self.nav.go_back(lambda: self._interview())
+        self.post_message(GoBack(lambda: self._interview()))
 
     def _interview(self) -> Screen[None]:
         from smreadiness.tui.screens.interview import InterviewScreen
