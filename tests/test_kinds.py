@@ -144,6 +144,8 @@ BROKEN = {
         'better = "less"\nprompt = "How many days',
         r"better",
     ),
+    "min-not-a-number": ("min = 0\nmax = 365", "min = nan\nmax = 365", r"finite number"),
+    "band-infinite": ("at_most = 365", "at_most = inf", r"finite number"),
     "not-applicable-on-a-number": (
         '[[questions]]\nid = "stability.failure_pct"',
         '[[questions.options]]\nvalue = "na"\nlabel = "n/a"\nscore = 0\nnot_applicable = true\n\n'

@@ -20,6 +20,8 @@ QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(max_length=4000)]
 Name = Annotated[str, StringConstraints(max_length=24)]
+FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
+"""A number a bank may compare answers with: ``nan`` and ``inf`` are refused."""
 
 
 class _Spec(BaseModel):
@@ -94,9 +96,9 @@ class NumberBand(_Spec):
     """A score for numbers at or above ``at_least`` (the highest band reached applies), or, on
     a question where lower is better, at or below ``at_most`` (the first band that fits)."""
 
-    at_least: float | None = None
+    at_least: FiniteNumber | None = None
     """Lower edge of the band (more is better)."""
-    at_most: float | None = None
+    at_most: FiniteNumber | None = None
     """Upper edge of the band (``better = "lower"``)."""
     score: int = Field(ge=0, le=100)
     """Points for a number in this band."""
@@ -139,9 +141,9 @@ class QuestionSpec(_Spec):
     """Condition; the question is asked only while it holds."""
     options: list[OptionSpec] = []
     """Choice questions: the options, best first."""
-    min: float | None = None
+    min: FiniteNumber | None = None
     """Number questions: smallest accepted value."""
-    max: float | None = None
+    max: FiniteNumber | None = None
     """Number questions: largest accepted value."""
     integer: bool = True
     """Number questions: whole numbers only."""
