@@ -329,10 +329,9 @@ class InterviewScreen(SessionScreen):
                 self._save(lambda: self.session.set_evidence(question_id, given))
             self._advance(following)
 
-        intro = _("{ask} (Enter keeps it; Esc skips it.)").format(ask=ask)
         prompt = TextPrompt(
             _("Show it"),
-            intro,
+            ask,
             self.session.evidence(question_id),
             placeholder=_("e.g. names, dates, links"),
             max_length=2000,
