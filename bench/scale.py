@@ -190,8 +190,8 @@ def home_first_frame(env: dict[str, str], folder: Path, runs: int) -> float:
 
 async def filter_and_sort(wanted: str) -> tuple[float, float]:
     """Pilot: seconds from the first key of ``wanted`` until the list holds one row; a sort."""
+    from smreadiness.opening import resolve_start
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.start import resolve_start
 
     app = SmReadinessApp(
         resolve_start(argparse.Namespace(command=None, lang="en")), cursor_blink=False

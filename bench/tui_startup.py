@@ -260,8 +260,8 @@ async def pilot_answers(count: int) -> list[float]:
     from textual import events
     from textual.widgets import Static
 
+    from smreadiness.opening import resolve_start
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.start import resolve_start
 
     namespace = argparse.Namespace(command="new", name="Pilot bench", bank=None, lang="en")
     app = SmReadinessApp(resolve_start(namespace), cursor_blink=False)

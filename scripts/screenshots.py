@@ -62,8 +62,8 @@ def keys(*pressed: str) -> Steps:
 async def shoot(
     command: argparse.Namespace, steps: Steps, size: tuple[int, int], target: Path
 ) -> None:
+    from smreadiness.opening import resolve_start
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.start import resolve_start
 
     app = SmReadinessApp(resolve_start(command), cursor_blink=False)
     async with app.run_test(size=size) as pilot:

@@ -99,8 +99,8 @@ def test_importing_the_same_name_twice_keeps_names_unique(tmp_path: Path) -> Non
 
 def test_resume_without_a_name_opens_the_latest(tmp_path: Path) -> None:
 
+    from smreadiness.opening import resolve_start
     from smreadiness.store import Store
-    from smreadiness.tui.start import resolve_start
 
     _import(write_toml(tmp_path / "a.toml", {"meta": {"name": "Older"}, "answers": {}}))
     _import(write_toml(tmp_path / "b.toml", {"meta": {"name": "Newer"}, "answers": {}}))
@@ -146,7 +146,7 @@ def test_a_data_dir_of_its_own_keeps_its_settings_beside_it(
 
     monkeypatch.delenv("SMREADINESS_CONFIG_DIR")
     assert config_dir() == Path(str(tmp_path / "data")) / ".settings"
-    from smreadiness.tui.config import load_theme, save_theme
+    from smreadiness.settings import load_theme, save_theme
 
     save_theme("nord")
     assert load_theme() == "nord"

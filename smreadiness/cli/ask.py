@@ -14,7 +14,7 @@ from smreadiness.i18n import _
 
 if TYPE_CHECKING:
     from smreadiness.linemode import Lines
-    from smreadiness.tui.start import Start
+    from smreadiness.opening import Start
 
 
 def wants_lines(args: argparse.Namespace) -> bool:
@@ -90,8 +90,8 @@ class _Failed(Exception):
 def _start(args: argparse.Namespace, **values: object) -> Start:
     """What the TUI would open, with its errors as one line each (exit 1, or 3 for a file)."""
     from smreadiness.cli.common import error
+    from smreadiness.opening import StartError, resolve_start
     from smreadiness.problems import print_problems
-    from smreadiness.tui.start import StartError, resolve_start
 
     namespace = argparse.Namespace(**{**vars(args), **values})
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from typing import TYPE_CHECKING
 
 from smreadiness.cli import EXIT_PROBLEM
@@ -18,9 +19,27 @@ def run_tui(args: argparse.Namespace) -> int:
     # terminal; the app then freezes what start-up made (never collected, never walked again)
     # and turns it back on (SmReadinessApp.first_screen_shown).
     gc.disable()
+    from smreadiness.opening import StartError, resolve_start
+
+    # A bad or missing assessment name is one line on stderr and exit 1, before the app
+    # starts; a bank or file that cannot be read is one line per problem and exit 3.
+    try:
+        start = resolve_start(args)
+    except StartError as error:
+        gc.enable()
+        if error.problems:
+            from smreadiness.exits import EXIT_BAD_INPUT
+            from smreadiness.problems import print_problems
+
+            print_problems(error.problems)
+            return EXIT_BAD_INPUT
+        from smreadiness.textsafe import clean
+
+        print(clean(str(error), single_line=True), file=sys.stderr)
+        return 1
     try:
         from smreadiness.tui.app import run_app
     except ImportError as error:  # pragma: no cover - TUI not installed
         print(f"smreadiness: the interview screens are not available: {error}")
         return EXIT_PROBLEM
-    return run_app(args)
+    return run_app(start)  # a plain start value: the screens never see the command line

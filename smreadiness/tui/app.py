@@ -6,7 +6,6 @@ Only the first screen's module is imported at startup; the others are imported w
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,18 +16,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from smreadiness.i18n import N_, _
+from smreadiness.opening import Start
 from smreadiness.tui import navigation
-from smreadiness.tui.start import Start, StartError, resolve_start
 
 if TYPE_CHECKING:
-    import argparse
-
     from textual.command import Provider
 
+    from smreadiness.presenting import Workshop
     from smreadiness.session import Session
     from smreadiness.store import Store
     from smreadiness.tui.base import SessionScreen
-    from smreadiness.tui.workshop import Workshop
 
 
 SCREENS_DIR = Path(__file__).resolve().parent / "screens"
@@ -84,7 +81,7 @@ class SmReadinessApp(App[int]):
         """False in tests and screenshots: a blinking cursor makes pictures differ."""
         self._early_keys: list[events.Key] | None = []
         """Keys typed before the first screen has the keyboard; None once it has."""
-        from smreadiness.tui.config import load_theme
+        from smreadiness.settings import load_theme
 
         saved = load_theme()
         if saved and saved in self.available_themes:
@@ -167,7 +164,7 @@ class SmReadinessApp(App[int]):
         return language()
 
     def _remember_theme(self, theme: object) -> None:
-        from smreadiness.tui.config import SettingsError, save_theme
+        from smreadiness.settings import SettingsError, save_theme
 
         try:
             save_theme(self.theme)
@@ -327,7 +324,7 @@ class SmReadinessApp(App[int]):
     def present_session(self, session: Session) -> None:
         if self.respondent:
             return  # a copy saved from the presenter would be a second respondent
-        from smreadiness.tui.workshop import Workshop
+        from smreadiness.presenting import Workshop
 
         bank_spec = session.assessment.bank or None
         self.open_presenter(Workshop(session.bank, bank_spec, session.name, session.answers))
@@ -400,25 +397,9 @@ class SmReadinessApp(App[int]):
         self.push_screen(self.home_screen())  # on top of the first screen: see go_back
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Open the TUI for ``smreadiness``, ``new`` or ``resume``; returns the exit code.
-
-    A bad or missing assessment name is one line on stderr and exit 1, before the app starts; a
-    bank or file that cannot be read is one line per problem and exit 3.
-    """
-    try:
-        start = resolve_start(args)
-    except StartError as error:
-        if error.problems:
-            from smreadiness.exits import EXIT_BAD_INPUT
-            from smreadiness.problems import print_problems
-
-            print_problems(error.problems)
-            return EXIT_BAD_INPUT
-        from smreadiness.textsafe import clean
-
-        print(clean(str(error), single_line=True), file=sys.stderr)
-        return 1
+def run_app(start: Start) -> int:
+    """Open the TUI on what the command line chose (:func:`smreadiness.opening.resolve_start`);
+    returns the exit code."""
     app = SmReadinessApp(start)
     app.run()
     if app.goodbye and not getattr(app, "is_web", False):

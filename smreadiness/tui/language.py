@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 async def switch_language(app: SmReadinessApp, code: str) -> None:
     """Speak ``code`` from now on: settings, open assessments, banks and every screen."""
-    from smreadiness.tui.config import SettingsError, save_language
+    from smreadiness.settings import SettingsError, save_language
 
     if code not in LANGUAGES:
         return

@@ -643,7 +643,7 @@ CONFIGS: dict[str, bytes] = {
 def test_a_damaged_settings_file_is_read_as_no_settings_and_never_overwritten(
     isolated_dirs: Path, tmp_path: Path, raw: bytes
 ) -> None:
-    from smreadiness.tui.config import SettingsError, load_theme, save_theme, settings_path
+    from smreadiness.settings import SettingsError, load_theme, save_theme, settings_path
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -773,7 +773,7 @@ def test_any_bank_cache_content_is_a_miss_or_the_bank(
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(raw=st.one_of(st.binary(max_size=200), _DOCUMENTS.map(_toml_bytes)))
 def test_any_settings_file_never_breaks_start_up(raw: bytes) -> None:
-    from smreadiness.tui.config import (
+    from smreadiness.settings import (
         SettingsError,
         load_language,
         load_theme,

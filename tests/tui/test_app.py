@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_bad_input_is_one_line_on_stderr_and_exit_1(
     namespace: Any, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from smreadiness.tui.app import run_app
+    from smreadiness.cli.tui import run_tui as run_app
 
     assert run_app(namespace) == 1
     captured = capsys.readouterr()
@@ -38,7 +38,7 @@ def test_bad_input_is_one_line_on_stderr_and_exit_1(
 def test_unreadable_saved_file_named_on_resume(
     tui_environment: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from smreadiness.tui.app import run_app
+    from smreadiness.cli.tui import run_tui as run_app
 
     tui_environment.mkdir(parents=True, exist_ok=True)
     (tui_environment / "broken.toml").write_text("[meta\n", encoding="utf-8")

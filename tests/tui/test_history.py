@@ -77,8 +77,8 @@ def test_new_remembers_a_bank_file_by_its_absolute_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smreadiness.bank.loader import resolve_bank
+    from smreadiness.opening import resolve_start
     from smreadiness.store import Store
-    from smreadiness.tui.start import resolve_start
 
     shutil.copy(resolve_bank("quickcheck"), tmp_path / "mine.toml")
     monkeypatch.chdir(tmp_path)

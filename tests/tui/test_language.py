@@ -31,7 +31,7 @@ async def test_switching_to_finnish_redraws_the_interview_and_is_remembered(
     bank: Any, tui_environment: Path
 ) -> None:
     from smreadiness.bank.loader import load_bank
-    from smreadiness.tui.config import load_language
+    from smreadiness.settings import load_language
 
     answers = dict(list(bank.example("webshop-no-plan").answers.items())[:8])
     save("Socks", answers, current="market.employees")
@@ -57,7 +57,7 @@ async def test_switching_to_finnish_redraws_the_interview_and_is_remembered(
 async def test_the_remembered_language_is_used_when_no_lang_is_given(
     tui_environment: Path,
 ) -> None:
-    from smreadiness.tui.config import save_language
+    from smreadiness.settings import save_language
 
     save_language("sv")
     app = make_app(args(None, lang="en", lang_given=False))

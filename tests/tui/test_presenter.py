@@ -126,7 +126,7 @@ async def test_p_toggles_the_presenter_from_the_result_and_back(bank: Any) -> No
 
 
 def test_present_names_what_it_cannot_find(capsys: pytest.CaptureFixture[str]) -> None:
-    from smreadiness.tui.app import run_app
+    from smreadiness.cli.tui import run_tui as run_app
 
     assert run_app(args("present", target="nobody-here")) == 1
     err = capsys.readouterr().err

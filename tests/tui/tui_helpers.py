@@ -56,8 +56,8 @@ def stored(assessment_id: str) -> Any:
 
 def make_app(start_args: argparse.Namespace | None = None) -> Any:
     """The app as ``run_app`` builds it, with the blinking cursor off."""
+    from smreadiness.opening import resolve_start
     from smreadiness.tui.app import SmReadinessApp
-    from smreadiness.tui.start import resolve_start
 
     return SmReadinessApp(resolve_start(start_args or args()), cursor_blink=False)
 

@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from smreadiness.i18n import N_, _
+from smreadiness.saving import default_name, report_text
 from smreadiness.session import Session
-from smreadiness.tui.report_file import default_name, report_text
 
 TITLES = {"report": N_("Download the report"), "assessment": N_("Download the assessment")}
 EXPLAIN = {

@@ -374,8 +374,8 @@ class HomeScreen(AppScreen):
         self.app.push_screen(ExamplePicker(bank.examples), self.open_example)
 
     def open_example(self, example_id: str | None) -> None:
+        from smreadiness.presenting import copy_example
         from smreadiness.session import Session
-        from smreadiness.tui.workshop import copy_example
 
         bank = self.banks.get(None)
         example = bank.example(example_id) if example_id and not isinstance(bank, str) else None

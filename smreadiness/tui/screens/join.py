@@ -141,8 +141,8 @@ class JoinScreen(Screen[None]):
         self.open(saved)
 
     def open(self, assessment: Assessment) -> None:
+        from smreadiness.opening import StartError, open_session
         from smreadiness.problems import ProblemsError
-        from smreadiness.tui.start import StartError, open_session
 
         try:
             session = open_session(self.app_.store, assessment, self.app_.language)

@@ -1,6 +1,6 @@
 """The presenter view: large verdict, every answer at once, answers flipped live for a room.
 
-Works on a :class:`~smreadiness.tui.workshop.Workshop`, a scratch copy: nothing is written
+Works on a :class:`~smreadiness.presenting.Workshop`, a scratch copy: nothing is written
 unless the presenter asks (ctrl+s), and then only as a new assessment.
 """
 
@@ -15,6 +15,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from smreadiness.i18n import N_, _, language, ngettext
+from smreadiness.presenting import FileMark, Workshop
 from smreadiness.problems import ProblemsError
 from smreadiness.store import StoreError
 from smreadiness.tui.base import AppScreen
@@ -24,7 +25,6 @@ from smreadiness.tui.widgets.answer_board import AnswerBoard
 from smreadiness.tui.widgets.big_verdict import BigVerdict
 from smreadiness.tui.widgets.key_bar import KeyBar
 from smreadiness.tui.widgets.reason_lines import ReasonLines
-from smreadiness.tui.workshop import FileMark, Workshop
 from smreadiness.wording import answer_label
 
 WATCH_SECONDS = 1.0

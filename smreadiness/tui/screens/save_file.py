@@ -19,9 +19,9 @@ from textual.widgets import Input, Static
 
 from smreadiness.i18n import N_, _
 from smreadiness.paths import documents_dir
+from smreadiness.saving import default_name, write_file
 from smreadiness.session import Session
 from smreadiness.store import StoreError
-from smreadiness.tui.report_file import default_name, write_file
 from smreadiness.tui.text import literal
 
 TITLES = {"report": N_("Save the report"), "assessment": N_("Export the assessment")}

@@ -19,9 +19,9 @@ from textual.widget import Widget
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Dimension, Question
 from smreadiness.i18n import format_number
+from smreadiness.presenting import Workshop
 from smreadiness.textsafe import clean
 from smreadiness.tui.text import score_colour
-from smreadiness.tui.workshop import Workshop
 
 MIN_CHIP = 28
 ROOMY_CHIP = 32

@@ -17,9 +17,9 @@ if TYPE_CHECKING:  # the home screen needs none of these: imported when used (st
     import argparse
 
     from smreadiness.bank.model import Bank
+    from smreadiness.presenting import Workshop
     from smreadiness.session import Session
     from smreadiness.store.store import Index
-    from smreadiness.tui.workshop import Workshop
 
 Opening = Literal["home", "name", "interview", "result", "presenter", "join"]
 
@@ -84,7 +84,7 @@ def choose_language(args: argparse.Namespace, remembered: str | None = None) -> 
     in the app last time, else the environment's; the interface speaks it from now on."""
     language = getattr(args, "lang", None) or "en"
     if not getattr(args, "lang_given", True):
-        from smreadiness.tui.config import load_language
+        from smreadiness.settings import load_language
 
         chosen = remembered if remembered in LANGUAGES else load_language()
         language = chosen or language
@@ -174,7 +174,7 @@ def present(args: argparse.Namespace, language: str) -> Start:
     """The presenter on an example of the bank (the first when none is named) or a saved
     assessment, as a scratch copy."""
     spec = getattr(args, "bank", None)
-    from smreadiness.tui.workshop import Workshop
+    from smreadiness.presenting import Workshop
 
     target = (getattr(args, "target", None) or "").strip()
     watch = bool(getattr(args, "watch", False))
