@@ -249,3 +249,33 @@ def test_dump_round_trip_is_what_the_index_reads(isolated_dirs: Path) -> None:
     path = store.path_for(saved.id)
     path.write_bytes(dump(saved).replace(b"\n", b"\n\n"))
     assert [row.name for row in indexed(store)] == ["Layout"]
+
+
+def test_many_new_files_are_read_by_several_processes_to_the_same_rows(
+    isolated_dirs: Path, monkeypatch: Any
+) -> None:
+    """From PARALLEL_FROM files on, a command reads them in worker processes; the index is the
+    same as when one process reads them."""
+    from smreadiness.index import refresh as refresh_module
+
+    store = Store()
+    for number in range(12):
+        answers = ANSWER_SETS[number % len(ANSWER_SETS)]
+        store.save(Assessment.new(f"Company {number}", bank="readiness")._replace(answers=answers))
+    monkeypatch.setattr(refresh_module, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(refresh_module, "CHUNK", 4)
+    monkeypatch.setattr("threading.active_count", lambda: 1)  # pytest's own threads aside
+    readers = isolated_dirs.parent / "readers"
+    real = refresh_module._rows_of
+
+    def noting(job: Any) -> Any:
+        with open(readers, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(job)
+
+    noting.__qualname__ = noting.__name__ = "_rows_of"  # found by name in the workers
+    noting.__module__ = refresh_module.__name__
+    monkeypatch.setattr(refresh_module, "_rows_of", noting)
+    assert indexed(store) == truth(store)
+    pids = set(readers.read_text("utf-8").split())
+    assert pids and str(os.getpid()) not in pids  # read by worker processes

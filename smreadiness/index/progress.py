@@ -57,13 +57,14 @@ class TerminalProgress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
+            auto_refresh=False,  # no drawing thread: many files are then read by several processes
         )
         self._progress.start()
         self._task = self._progress.add_task(description, total=total)
 
     def advance(self, done: int, total: int) -> None:
         if self._progress is not None:
-            self._progress.update(self._task, completed=done, total=total)
+            self._progress.update(self._task, completed=done, total=total, refresh=True)
 
     def __exit__(
         self,

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 """Told (files read so far, files to read) while a refresh reads files."""
 Stamp = tuple[int, int, int]
 
-CHUNK = 250
+CHUNK = 2_000
 """Rows written per transaction while reading many files."""
 UNREADABLE_RANK = -2
 NO_BANK_RANK = -1
@@ -182,21 +182,62 @@ def apply(
     if planned.vanished:
         _write(connection, "DELETE FROM saved WHERE file = ?", [(f,) for f in planned.vanished])
     wanted = planned.wanted
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        rows = [
-            _row(store, file, planned.scanned.stamp(file), planned.banks, language)
-            for file in chunk
-        ]
+    chunks = [wanted[start : start + CHUNK] for start in range(0, len(wanted), CHUNK)]
+    done = 0
+    for rows in _read_chunks(store, language, planned, chunks):
         _write(connection, _INSERT, rows)
+        for spec in {row[11] for row in rows if row[11] is not None}:
+            planned.banks.stamp(spec)  # kept below: a change to the bank scores them again
+        done += len(rows)
         if progress is not None:
-            progress(min(start + CHUNK, len(wanted)), len(wanted))
+            progress(done, len(wanted))
     stamps = [(spec, json.dumps(stamp)) for spec, stamp in planned.banks.stamps.items()]
     if stamps and (wanted or planned.stale_banks):
         _write(connection, "INSERT OR REPLACE INTO banks VALUES (?, ?)", stamps)
     _note(connection, FOLDER_KEY, None if planned.folder is None else str(planned.folder))
     _note(connection, FILES_KEY, planned.files)
     return bool(wanted or planned.vanished)
+
+
+PARALLEL_FROM = 2_000
+"""Files to read from which a refresh reads them in several processes (one per core, at most
+four): a first index of 50,000 files is mostly TOML parsing."""
+
+
+def _read_chunks(
+    store: Store, language: str, planned: Plan, chunks: list[list[bytes]]
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of each chunk of files, in order: read here, or by worker processes when there
+    are many files, more than one core, and this process has no other threads (a fork then
+    copies nothing half-done; the screens' background refresh always reads here)."""
+    import threading
+
+    stamps = [[planned.scanned.stamp(file) for file in chunk] for chunk in chunks]
+    cores = min(os.cpu_count() or 1, 4)
+    many = sum(len(chunk) for chunk in chunks) >= PARALLEL_FROM
+    if not many or cores < 2 or threading.active_count() > 1 or not hasattr(os, "fork"):
+        for chunk, chunk_stamps in zip(chunks, stamps, strict=True):
+            yield [
+                _row(store, file, stamp, planned.banks, language)
+                for file, stamp in zip(chunk, chunk_stamps, strict=True)
+            ]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        work = [
+            (str(store.root), language, chunk, s) for chunk, s in zip(chunks, stamps, strict=True)
+        ]
+        yield from pool.map(_rows_of, work)
+
+
+def _rows_of(job: tuple[str, str, list[bytes], list[Stamp | None]]) -> list[tuple[Any, ...]]:
+    """A worker process's share: the rows of one chunk of files."""
+    root, language, files, stamps = job
+    store, banks = Store(Path(root)), Banks(language)
+    return [_row(store, f, s, banks, language) for f, s in zip(files, stamps, strict=True)]
 
 
 def refresh(
