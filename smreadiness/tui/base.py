@@ -19,6 +19,11 @@ class AppScreen(Screen[None]):
     def nav(self) -> SmReadinessApp:
         return cast("SmReadinessApp", self.app)
 
+    async def relabel(self) -> None:
+        """The interface language changed: show everything again in the new one (a screen
+        with state to keep overrides this)."""
+        await self.recompose()
+
 
 class SessionScreen(AppScreen):
     """A screen showing one assessment being answered (interview, review, result)."""

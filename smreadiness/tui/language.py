@@ -29,10 +29,11 @@ async def switch_language(app: SmReadinessApp, code: str) -> None:
     except SettingsError as error:
         app.notify(str(error), title=_("Language not remembered"), severity="warning", markup=False)
     problems = _reload_sessions(app, code)
+    from smreadiness.tui.base import AppScreen
+
     for screen in list(app.screen_stack):
-        relabel = getattr(screen, "relabel", None)
-        if relabel is not None:
-            await relabel()
+        if isinstance(screen, AppScreen):
+            await screen.relabel()
     for problem in problems:
         app.notify(problem, title=_("Question bank"), severity="error", markup=False)
 

@@ -123,6 +123,10 @@ class HomeScreen(AppScreen):
         return Center(welcome, id="welcome")
 
     def on_mount(self) -> None:
+        self.prepare()
+
+    def prepare(self) -> None:
+        """What a freshly composed screen sets up (after mounting, and after a relabel)."""
         self.shown()
         self.call_after_refresh(self._say_what_it_asks)  # the bank is read after the first frame
         self.call_after_refresh(self.start_background)  # the first frame first
@@ -151,7 +155,7 @@ class HomeScreen(AppScreen):
         if self.index is not None:
             self.index.close()
         await self.recompose()
-        self.on_mount()
+        self.prepare()
 
     async def on_screen_resume(self) -> None:
         if self.fresh:  # just built from what is on disk

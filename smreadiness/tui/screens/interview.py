@@ -141,6 +141,10 @@ class InterviewScreen(SessionScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.prepare()
+
+    def prepare(self) -> None:
+        """What a freshly composed screen sets up (after mounting, and after a relabel)."""
         self.sub_title = self.session.name
         for field in self.query(Input):
             field.cursor_blink = self.nav.cursor_blink
@@ -165,7 +169,7 @@ class InterviewScreen(SessionScreen):
     async def relabel(self) -> None:
         """After a language switch: built again, in the new language."""
         await self.recompose()
-        self.on_mount()
+        self.prepare()
 
     # ------------------------------------------------------------------ showing
 

@@ -87,6 +87,10 @@ class ResultScreen(SessionScreen):
         yield LocalFooter()
 
     def on_mount(self) -> None:
+        self.prepare()
+
+    def prepare(self) -> None:
+        """What a freshly composed screen sets up (after mounting, and after a relabel)."""
         self.sub_title = _("{name}: result").format(name=self.session.name)
         self.refresh_all()
         self.show_tab(TABS[0])
@@ -124,7 +128,7 @@ class ResultScreen(SessionScreen):
         """After a language switch: built again, in the new language, on the same tab."""
         active = self.active_tab
         await self.recompose()
-        self.on_mount()
+        self.prepare()
         await self.build_tabs()
         self.show_tab(active)
 
