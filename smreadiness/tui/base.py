@@ -3,7 +3,8 @@ session they show (the app finds an open one by it, never by looking for an attr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.screen import Screen
 
@@ -12,12 +13,28 @@ if TYPE_CHECKING:
     from smreadiness.tui.app import SmReadinessApp
 
 
+T = TypeVar("T")
+
+
 class AppScreen(Screen[None]):
     """A screen of smreadiness: ``nav`` is the app with its settings and store."""
 
     @property
     def nav(self) -> SmReadinessApp:
         return cast("SmReadinessApp", self.app)
+
+    def saving(self, change: Callable[[], T]) -> T | None:
+        """Run a change that writes to disk. A file or bank problem becomes a message and the
+        screen keeps working; None then."""
+        from smreadiness.i18n import _
+        from smreadiness.problems import ProblemsError
+        from smreadiness.store import StoreError
+
+        try:
+            return change()
+        except (StoreError, ProblemsError) as error:
+            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+            return None
 
     async def relabel(self) -> None:
         """The interface language changed: show everything again in the new one (a screen

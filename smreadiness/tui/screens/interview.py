@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,9 +15,7 @@ from textual.widgets import Header, Input, Static
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import DONT_KNOW, Question
 from smreadiness.i18n import N_, _, ngettext
-from smreadiness.problems import ProblemsError
 from smreadiness.session import Session
-from smreadiness.store import StoreError
 from smreadiness.tui.base import SessionScreen
 from smreadiness.tui.navigation import GoBack, OpenReview
 from smreadiness.tui.text import dots, literal
@@ -270,14 +270,9 @@ class InterviewScreen(SessionScreen):
         self.question_id = following
         self.show_question()
 
-    def _save(self, change: object) -> bool:
+    def _save(self, change: Callable[[], object]) -> bool:
         """Run a store change; a problem becomes a message, and the screen keeps working."""
-        try:
-            change()  # type: ignore[operator]
-        except (StoreError, ProblemsError) as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
-            return False
-        return True
+        return self.saving(lambda: change() or True) is not None
 
     @on(QuestionWidget.Answered)
     def answer_given(self, event: QuestionWidget.Answered) -> None:

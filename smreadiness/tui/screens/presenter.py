@@ -17,7 +17,6 @@ from textual.widgets import Static
 from smreadiness.i18n import N_, _, language, ngettext
 from smreadiness.presenting import FileMark, Workshop
 from smreadiness.problems import ProblemsError
-from smreadiness.store import StoreError
 from smreadiness.tui.base import AppScreen
 from smreadiness.tui.navigation import GoBack
 from smreadiness.tui.text import literal
@@ -201,10 +200,8 @@ class PresenterScreen(AppScreen):
         self.app.push_screen(WhatIfPicker(self.workshop.bank, evaluation), apply)
 
     def action_save(self) -> None:
-        try:
-            copy = self.workshop.save_copy(self.nav.store, language())
-        except (StoreError, ProblemsError) as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
+        copy = self.saving(lambda: self.workshop.save_copy(self.nav.store, language()))
+        if copy is None:
             return
         self.saved_as = copy.id
         self.show_title()

@@ -273,11 +273,7 @@ class ResultScreen(SessionScreen):
             self.action_try(int(event.option.id))
 
     def _apply(self, changes: Mapping[str, Scalar | None]) -> dict[str, Scalar | None] | None:
-        try:
-            return self.session.apply_changes(changes)
-        except (StoreError, ProblemsError) as error:
-            self.notify(str(error), title=_("Not saved"), severity="error", markup=False)
-            return None
+        return self.saving(lambda: self.session.apply_changes(changes))
 
     def action_keep(self) -> None:
         base = self.session.evaluate(full=True)
