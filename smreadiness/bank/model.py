@@ -87,6 +87,8 @@ class Question(NamedTuple):
     """The unit after exactly 1, where it differs (``person``/``people``)."""
     lower_is_better: bool = False
     """A number where less is better (``better = "lower"``); its bands are upper edges."""
+    not_applicable_values: frozenset[str] = frozenset()
+    """The values of its options that say it does not apply (looked up on every judgement)."""
 
     @property
     def name(self) -> str:
@@ -103,8 +105,7 @@ class Question(NamedTuple):
 
     def not_applicable(self, value: Scalar) -> bool:
         """The answer is an option saying the question does not apply."""
-        option = self.option(value) if isinstance(value, str) and self.options else None
-        return option is not None and option.not_applicable
+        return bool(self.not_applicable_values) and value in self.not_applicable_values
 
     def evidence_for(self, value: Scalar | None) -> str:
         """The follow-up the bank asks for this answer ("Name your last three posts"), or ""."""
@@ -253,6 +254,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
             for b in raw["bands"]
         ),
         lower_is_better=raw["better"] == "lower",
+        not_applicable_values=frozenset(o.value for o in options if o.not_applicable),
         max_length=raw["max_length"],
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw["length_bands"]),
         placeholder=raw["placeholder"],

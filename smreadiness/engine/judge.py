@@ -37,10 +37,12 @@ def _round(value: float) -> int:
 def known_to_rules(bank: Bank, answers: Mapping[str, Scalar]) -> dict[str, Scalar]:
     """The answers rules and ``show_if`` see: not "don't know", and not an option saying the
     question does not apply (both are "not known" to a condition)."""
+    by_id = bank.by_id
     return {
         k: v
         for k, v in answers.items()
-        if v != DONT_KNOW and not (k in bank.by_id and bank.by_id[k].not_applicable(v))
+        if v != DONT_KNOW
+        and not ((q := by_id.get(k)) is not None and v in q.not_applicable_values)
     }
 
 

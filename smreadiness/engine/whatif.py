@@ -19,7 +19,9 @@ Change = tuple[str, Scalar, int]  # question id, new value, effort
 
 def _better_values(bank: Bank, question: Question, current: Scalar) -> list[tuple[Scalar, int]]:
     """Better answers than ``current`` with their distance, nearest first."""
-    edges = [c for rule in bank.rules for c in numeric_constants(rule.when, question.id)]
+    edges: list[float] = []
+    if question.kind == "number":  # only numbers move towards the constants rules name
+        edges = [c for rule in bank.rules for c in numeric_constants(rule.when, question.id)]
     return KINDS[question.kind].better(question, current, edges)
 
 
