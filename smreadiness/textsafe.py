@@ -90,3 +90,18 @@ def escape_raw(json_text: str) -> str:
     if _RAW is None:
         _RAW = re.compile(_character_class(sorted(code for code in set(UNSAFE) if code >= 0x7F)))
     return _RAW.sub(lambda m: _json_escape(m.group()), json_text)
+
+
+def toml_escaped(toml_text: str) -> str:
+    """TOML as written by ``tomli_w`` with the characters it leaves raw (DEL, C1 controls, bidi
+    and invisible formatting, all only ever inside its double-quoted strings) written as
+    ``\\uXXXX`` escapes: the same document, harmless on a terminal."""
+    global _RAW
+    if _RAW is None:
+        _RAW = re.compile(_character_class(sorted(code for code in set(UNSAFE) if code >= 0x7F)))
+    return _RAW.sub(lambda m: _toml_escape(m.group()), toml_text)
+
+
+def _toml_escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -276,3 +276,24 @@ def test_plain_tui_command_lines_are_read_as_argparse_reads_them(line: list[str]
             or line[0] not in ("resume", "new", "present")
             or any(part.startswith("-") for part in line[1:])
         ), f"{line} is plain but was left to argparse"
+
+
+def test_export_to_standard_output_escapes_what_could_act_on_a_terminal(
+    isolated_dirs: Path,
+) -> None:
+    """Bidi overrides and C1 controls in a name reach a terminal only as TOML escapes; the
+    document read back is the same, and a file written with -o keeps the text as it is."""
+    import tomllib
+
+    from smreadiness.store import Assessment, Store
+
+    name = "Evil\u202eyrekab\x85x"
+    saved = Store().save(Assessment.new(name))
+    shown = run_cli("export", saved.id, "-o", "-")
+    assert shown.code == 0, shown.err
+    assert "\u202e" not in shown.out and "\x85" not in shown.out
+    assert "\\u202e" in shown.out
+    assert tomllib.loads(shown.out)["meta"]["name"] == name
+    target = isolated_dirs.parent / "copy.toml"
+    assert run_cli("export", saved.id, "-o", str(target)).code == 0
+    assert tomllib.loads(target.read_text("utf-8"))["meta"]["name"] == name

@@ -224,7 +224,12 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = Store()
     assessment = find(store, args.lang, args.target)
-    written = write_output(args.output, dump(assessment))  # notes may be private: owner-only
+    data = dump(assessment)
+    if args.output in (None, "-"):  # to a terminal or pipe: nothing in it may act on a terminal
+        from smreadiness.textsafe import toml_escaped
+
+        data = toml_escaped(data.decode("utf-8")).encode("utf-8")
+    written = write_output(args.output, data)  # notes may be private: owner-only
     if written is not None:
         print(_("wrote {path}").format(path=clean(str(written), single_line=True)), file=sys.stderr)
     return EXIT_OK

@@ -41,8 +41,7 @@ def known_to_rules(bank: Bank, answers: Mapping[str, Scalar]) -> dict[str, Scala
     return {
         k: v
         for k, v in answers.items()
-        if v != DONT_KNOW
-        and not ((q := by_id.get(k)) is not None and v in q.not_applicable_values)
+        if v != DONT_KNOW and not ((q := by_id.get(k)) is not None and v in q.not_applicable_values)
     }
 
 
