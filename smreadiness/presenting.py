@@ -68,7 +68,8 @@ class Workshop:
         self._evaluation = None
 
     def step(self, question_id: str, step: int) -> Scalar | None:
-        """The next (``step`` 1) or previous (-1) answer: options cycle, numbers move by one.
+        """The next (``step`` 1) or previous (-1) answer: options cycle, numbers move by one,
+        a checklist gains (or loses) its next option in the bank's order.
 
         Returns the new answer, or None when this question cannot be stepped (text).
         """
@@ -85,6 +86,8 @@ class Workshop:
                 value = values[0] if step > 0 else values[-1]
             else:
                 value = values[(values.index(str(current)) + step) % len(values)]
+        elif question.kind == "multi":
+            value = _step_checklist(question, current, step)
         elif question.kind == "number":
             low = question.min if question.min is not None else 0
             high = question.max
@@ -190,3 +193,17 @@ def copy_example(store: Store, bank: Bank, example: Example) -> Assessment:
     """A bundled example company as a saved assessment of its own; the example never changes."""
     name = _("{name} (example)").format(name=example.name)
     return save_as_new(store, name, bank, bank.id, bank.language, example.answers)
+
+
+def _step_checklist(question: Question, current: Scalar | None, step: int) -> Scalar:
+    """Along the ladder none, first option, first two, ... all: from the rung with as many
+    options as ``current`` holds, one rung up or down (cycling at the ends)."""
+    from smreadiness.bank.kinds.multi import MULTI, chosen
+
+    countable = [o.value for o in question.options if o.value not in question.alone]
+    ladder: list[Scalar] = [MULTI.worst(question)]
+    ladder += [tuple(countable[:size]) for size in range(1, len(countable) + 1)]
+    if current is None or not isinstance(current, tuple):
+        return ladder[0] if step > 0 else ladder[-1]
+    rung = len(chosen(question, current))  # "none of these" and an empty list: the bottom
+    return ladder[(rung + step) % len(ladder)]

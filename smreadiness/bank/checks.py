@@ -10,8 +10,10 @@ from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import (
     Answered,
     BoolOp,
+    Chosen,
     Compare,
     ConditionError,
+    Contains,
     Count,
     ListLit,
     Literal,
@@ -76,6 +78,11 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:  # noqa: C901 - every cross-
             if source not in sources:
                 yield (*where, "sources"), _unknown("source", source, sources)
         yield from _check_question_kind(question, where)
+        if question.grid is not None:
+            if question.grid in groups["questions"]:
+                yield (*where, "grid"), f"grid id {question.grid!r} is also a question's id"
+            elif question.grid.split(".")[0] != question.dimension:
+                yield (*where, "grid"), f"id must start with its dimension: {question.dimension}.…"
     for index, rule in enumerate(spec.rules):
         for source in rule.sources:
             if source not in sources:
@@ -183,7 +190,7 @@ def check_condition(node: Node, spec: BankSpec, path: Path) -> Iterator[Finding]
 def _is_boolean(node: Node) -> bool:
     if isinstance(node, Literal):
         return isinstance(node.value, bool)
-    return isinstance(node, Compare | Membership | BoolOp | Not | Answered)
+    return isinstance(node, Compare | Membership | Contains | BoolOp | Not | Answered)
 
 
 def _check_node(  # noqa: C901 - one branch per node type of the condition language
@@ -206,6 +213,8 @@ def _check_node(  # noqa: C901 - one branch per node type of the condition langu
                 yield path, "and/or/not/count take conditions, not bare values"
     if isinstance(node, Compare) and node.left is not None and node.right is not None:
         yield from _check_compare(node.op, node.left, node.right, questions, path)
+    if isinstance(node, Contains | Chosen):
+        yield from _check_multi(node, questions, path)
     if isinstance(node, Membership) and node.left is not None and node.options is not None:
         for value in node.options.values:
             literal = make_literal(value)
@@ -213,6 +222,27 @@ def _check_node(  # noqa: C901 - one branch per node type of the condition langu
     for child in node.children():
         if not isinstance(child, ListLit):
             yield from _check_node(child, questions, dimensions, path)
+
+
+def _check_multi(
+    node: Contains | Chosen, questions: dict[str, QuestionSpec], path: Path
+) -> Iterator[Finding]:
+    """``"x" in q`` and ``count(q)``: q is a multi question, and x one of its options."""
+    question = questions.get(node.collection.question)
+    if question is None:
+        return  # reported as an unknown question
+    if question.kind != "multi":
+        how = f'{question.id} == "..."' if question.kind == "choice" else f"answered({question.id})"
+        what = f'"..." in {question.id}' if isinstance(node, Contains) else f"count({question.id})"
+        yield path, f"{what} needs a multi question; {question.id} is a {question.kind}: use {how}"
+        return
+    if isinstance(node, Contains):
+        values = [o.value for o in question.options]
+        value = node.item.value
+        if not isinstance(value, str) or value not in values:
+            near = _near(str(value), values)
+            tip = f"; did you mean {near!r}?" if near else ""
+            yield path, f"{value!r} is not an option of {question.id} ({', '.join(values)}){tip}"
 
 
 def _check_compare(
@@ -223,7 +253,15 @@ def _check_compare(
             continue
         question = questions[ref.question]
         value = other.value if isinstance(other, Literal) else None
-        if question.kind == "choice":
+        if question.kind == "multi":
+            yield (
+                path,
+                (
+                    f"{question.id} is a multi question (a list of options): test it with "
+                    f'"<option>" in {question.id} or count({question.id})'
+                ),
+            )
+        elif question.kind == "choice":
             if op not in ("==", "!="):
                 yield path, f"{question.id} is a choice: compare it with == or != or in"
             elif isinstance(value, str) and value not in {o.value for o in question.options}:

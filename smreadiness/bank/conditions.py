@@ -6,12 +6,15 @@ Grammar (``or`` binds loosest)::
     and_expr   := not_expr ("and" not_expr)*
     not_expr   := "not" not_expr | comparison
     comparison := operand (("==" | "!=" | "<" | "<=" | ">" | ">=") operand
-                           | ["not"] "in" list)?
+                           | ["not"] "in" (list | QUESTION_ID))?
     operand    := QUESTION_ID | "score" | NUMBER | STRING | list | "(" expr ")"
+                | "count" "(" QUESTION_ID ")"             # options chosen on a multi question
                 | "count" "(" expr ("," expr)* ")"      # how many of the conditions hold
                 | "answered" "(" QUESTION_ID ")"
                 | "dimension" "(" STRING ")"             # a dimension's score, 0-100
     list       := "[" [literal ("," literal)*] "]"
+
+``STRING in QUESTION_ID`` asks whether a multi question's answer includes that option.
 
 Evaluation is three-valued: a comparison that names an unanswered question is *unknown*
 (``None``), and ``and``/``or``/``not`` follow Kleene logic, so a rule "fires" on a partial
@@ -27,8 +30,10 @@ from typing import NamedTuple
 from smreadiness.bank.nodes import (
     Answered,
     BoolOp,
+    Chosen,
     Compare,
     ConditionError,
+    Contains,
     Count,
     EvalContext,
     Evaluator,
@@ -46,6 +51,7 @@ from smreadiness.bank.nodes import (
     _answered,
     _comparison,
     _const,
+    _contains,
     _count,
     _membership,
     _not,
@@ -69,6 +75,8 @@ __all__ = [
     "ListLit",
     "Answered",
     "Count",
+    "Chosen",
+    "Contains",
     "Compare",
     "Membership",
     "Not",
@@ -216,6 +224,17 @@ class _Parser:
             self.index += 1
             negated = True
         if self.accept("in"):
+            if self.token.kind == "name":
+                where = self.token.pos
+                collection = self.operand()
+                if not isinstance(collection, Ref) or not isinstance(left, Literal):
+                    raise ConditionError(
+                        'write an option in quotes before "in" a question, e.g. '
+                        '"server" in tech.devices',
+                        where,
+                    )
+                fn = _contains(negated, left.value, collection.fn)
+                return Contains(fn, negated, left, collection)
             options = self.list_literal()
             fn = _membership(negated, left.fn, frozenset(options.values))
             return Membership(fn, negated, left, options)
@@ -270,6 +289,12 @@ class _Parser:
     def call(self, name: _Token) -> Node:
         self.take("op", "(")
         if name.text == "count":
+            following = self.tokens[min(self.index + 1, len(self.tokens) - 1)]
+            if self.token.kind == "name" and following.text == ")":
+                if self.token.text not in _FUNCTIONS | {"score"}:
+                    collection = Ref(_ref(self.token.text), self.token.text)
+                    self.index += 2
+                    return Chosen(collection)
             items = [self.expr()]
             while self.accept("op", ","):
                 items.append(self.expr())

@@ -19,7 +19,7 @@ from smreadiness.paths import cache_dir
 from smreadiness.problems import ProblemsError
 from smreadiness.tomlfile import read_limited
 
-_CACHE_FORMAT = "5"  # 5: scales, lower-is-better numbers, "does not apply" options
+_CACHE_FORMAT = "6"  # 6: multi questions, grids
 
 
 def read_bank_file(path: Path) -> bytes:

@@ -51,6 +51,8 @@ class Option(NamedTuple):
     """"Does not apply": left out of the scores; rules see the answer as not known."""
     evidence: str = ""
     """The follow-up asked when this option is chosen (empty: none)."""
+    exclusive: bool = False
+    """Multi questions: stands alone ("none of these")."""
 
 
 class Question(NamedTuple):
@@ -87,8 +89,20 @@ class Question(NamedTuple):
     """The unit after exactly 1, where it differs (``person``/``people``)."""
     lower_is_better: bool = False
     """A number where less is better (``better = "lower"``); its bands are upper edges."""
-    not_applicable_values: frozenset[str] = frozenset()
-    """The values of its options that say it does not apply (looked up on every judgement)."""
+    not_applicable_values: frozenset[Scalar] = frozenset()
+    """The answers that say it does not apply (looked up on every judgement): the options'
+    values, and on a multi question the one-item lists of them."""
+    alone: frozenset[str] = frozenset()
+    """Multi questions: the options that cannot be combined (exclusive or not applicable)."""
+    share_scoring: bool = False
+    """Multi questions: scored by the share of options chosen, not by their scores' sum."""
+    grid: str | None = None
+    """A grid's row: the grid's id (its rows are shown together)."""
+    grid_prompt: str = ""
+    """A grid's row: the grid's prompt, above the rows."""
+    row: str = ""
+    """A grid's row: the row's own words ("Cloud services"); ``prompt`` is then the grid's
+    prompt and the row's, for places that show the row alone (reports, the outline)."""
 
     @property
     def name(self) -> str:
@@ -108,7 +122,10 @@ class Question(NamedTuple):
         return bool(self.not_applicable_values) and value in self.not_applicable_values
 
     def evidence_for(self, value: Scalar | None) -> str:
-        """The follow-up the bank asks for this answer ("Name your last three posts"), or ""."""
+        """The follow-up the bank asks for this answer ("Name your last three posts"), or "";
+        on a multi question, the first chosen option's that asks for one."""
+        if isinstance(value, tuple):
+            return next((e for e in map(self.evidence_for, value) if e), "")
         option = self.option(value) if isinstance(value, str) and self.options else None
         return option.evidence if option is not None else ""
 
@@ -226,16 +243,26 @@ class Bank(NamedTuple):
 def _question(raw: Mapping[str, Any]) -> Question:
     options = tuple(
         Option(
-            o["value"], o["label"], int(o["score"]), o["help"], o["not_applicable"], o["evidence"]
+            o["value"],
+            o["label"],
+            int(o["score"] or 0),
+            o["help"],
+            o["not_applicable"],
+            o["evidence"],
+            o["exclusive"],
         )
         for o in raw["options"]
     )
+    multi = raw["kind"] == "multi"
+    not_applicable = {o.value for o in options if o.not_applicable}
+    alone = {o.value for o in options if o.exclusive or o.not_applicable} if multi else set()
     show_if = raw["show_if"]
     return Question(
         id=raw["id"],
         dimension=raw["dimension"],
         kind=raw["kind"],
-        prompt=raw["prompt"],
+        prompt=f"{raw['grid_prompt']} — {raw['prompt']}" if raw["grid"] else raw["prompt"],
+        row=raw["prompt"] if raw["grid"] else "",
         help=raw["help"],
         sources=tuple(raw["sources"]),
         weight=float(raw["weight"]),
@@ -254,7 +281,13 @@ def _question(raw: Mapping[str, Any]) -> Question:
             for b in raw["bands"]
         ),
         lower_is_better=raw["better"] == "lower",
-        not_applicable_values=frozenset(o.value for o in options if o.not_applicable),
+        not_applicable_values=frozenset(
+            [*not_applicable, *((v,) for v in not_applicable if multi)]
+        ),
+        alone=frozenset(alone),
+        share_scoring=raw["scoring"] == "share",
+        grid=raw["grid"],
+        grid_prompt=raw["grid_prompt"],
         max_length=raw["max_length"],
         length_bands=tuple((int(b["up_to"]), int(b["score"])) for b in raw["length_bands"]),
         placeholder=raw["placeholder"],
@@ -285,7 +318,7 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
     every field, so nothing is restated here.
     """
     questions = tuple(_question(q) for q in raw["questions"])
-    return Bank(
+    bank = Bank(
         id=raw["id"],
         version=raw["version"],
         language=raw["language"],
@@ -349,3 +382,20 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         path=path,
         by_id={q.id: q for q in questions},
     )
+    _bind_counts(bank)
+    return bank
+
+
+def _bind_counts(bank: Bank) -> None:
+    """Tell each ``count(q)`` of a multi question which of its options it does not count."""
+    from smreadiness.bank.conditions import Chosen
+
+    roots: list[Node | None] = [q.show_if for q in bank.questions]
+    roots += [r.when for r in bank.rules] + [a.when for a in bank.actions]
+    stack = [node for node in roots if node is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Chosen):
+            question = bank.by_id.get(node.collection.question)
+            node.exclusive = question.alone if question is not None else frozenset()
+        stack.extend(node.children())

@@ -13,10 +13,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from smreadiness.bank.analysis import numeric_constants, referenced_questions, walk
-from smreadiness.bank.conditions import Compare, EvalContext, Literal, Node, ScoreRef, evaluate
+from smreadiness.bank.conditions import (
+    Chosen,
+    Compare,
+    Contains,
+    EvalContext,
+    Literal,
+    Node,
+    ScoreRef,
+    evaluate,
+)
 from smreadiness.bank.model import Bank, Question, Rule
 
 MAX_COMBINATIONS = 200_000
+MAX_MULTI_OPTIONS = 8
+"""Options of one multi question tried in every combination (2**8 answers)."""
 SCORE = "score"
 _LEVEL_NAMES = ("no-go", "not yet", "go")
 
@@ -46,6 +57,8 @@ class Violation:
 def _show(value: object) -> str:
     if value is None:
         return "unanswered"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(value) + "]"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -92,6 +105,8 @@ def _domain(bank: Bank, name: str, rules: Sequence[Rule]) -> list[object]:
     values: list[object]
     if question.kind == "choice":
         values = [o.value for o in reversed(question.ordered)]
+    elif question.kind == "multi":
+        values = list(_multi_domain(question, rules))
     elif question.kind == "number":
         constants = [c for rule in rules for c in numeric_constants(rule.when, name)]
         raw = _number_domain(question.min, question.max, constants)
@@ -106,6 +121,52 @@ def _domain(bank: Bank, name: str, rules: Sequence[Rule]) -> list[object]:
     if question.show_if is not None or question.optional or not_known:
         values.insert(0, None)
     return values
+
+
+def _multi_domain(question: Question, rules: Sequence[Rule]) -> list[tuple[str, ...]]:
+    """A multi question's answers worth trying: the exclusive ones, then every combination of
+    the options the rules name, with enough others to reach the counts they compare with."""
+    named: dict[str, None] = {}
+    counts = [0.0]
+    for rule in rules:
+        for sub in walk(rule.when):
+            if isinstance(sub, Contains) and sub.collection.question == question.id:
+                if isinstance(sub.item.value, str) and sub.item.value not in question.alone:
+                    named.setdefault(sub.item.value, None)
+            if isinstance(sub, Compare):
+                for a, b in ((sub.left, sub.right), (sub.right, sub.left)):
+                    if isinstance(a, Chosen) and a.collection.question == question.id:
+                        if isinstance(b, Literal) and isinstance(b.value, int | float):
+                            counts.append(float(b.value))
+    countable = [o.value for o in question.options if o.value not in question.alone]
+    pool = [v for v in countable if v in named]
+    need = min(len(countable), int(max(counts)) + 1)
+    pool += [v for v in countable if v not in named][: max(0, need - len(pool))]
+    pool = pool[:MAX_MULTI_OPTIONS]
+    exclusive = [(o.value,) for o in question.options if o.exclusive and not o.not_applicable]
+    combos = [c for size in range(len(pool) + 1) for c in itertools.combinations(pool, size)]
+    order = question.ranks.__getitem__
+    return exclusive + [tuple(sorted(c, key=order)) for c in combos]
+
+
+def _improvements(values: Sequence[object], alone: frozenset[str]) -> list[tuple[int, int]]:
+    """Pairs (worse, better) of positions in a variable's domain: every later value on a
+    chain (values listed worst first); on a multi question, an answer and those holding it
+    and more, where an exclusive answer ("none of these") is below the empty one."""
+    if not any(isinstance(v, tuple) for v in values):
+        return [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
+
+    def key(value: object) -> tuple[frozenset[object], int]:
+        items = frozenset(value) if isinstance(value, tuple) else frozenset()
+        return (frozenset(), -1) if items & alone else (items, 0)
+
+    keys = [key(v) for v in values]
+    return [
+        (i, j)
+        for i, (a, a_level) in enumerate(keys)
+        for j, (b, b_level) in enumerate(keys)
+        if (a < b) or (a == b and a_level < b_level)
+    ]
 
 
 def _variables(rule: Rule) -> set[str]:
@@ -173,39 +234,43 @@ def check_monotonic(bank: Bank, budget: float = 10.0) -> Iterator[tuple[str, str
             ids = ", ".join(r.id for r in involved)
             yield name, f"could not check rules {ids} within {budget:g} s; simplify them"
             continue
-        violation = _first_violation(name, others, domains, involved)
+        question = bank.by_id.get(name)
+        alone = question.alone if question is not None else frozenset()
+        violation = _first_violation(name, others, domains, involved, alone)
         if violation is not None:
             yield name, violation
 
 
 def _orderable(question: Question) -> bool:
-    return question.kind in ("choice", "number")
+    return question.kind in ("choice", "multi", "number")
 
 
 def _first_violation(
-    name: str, others: list[str], domains: dict[str, list[object]], rules: Sequence[Rule]
+    name: str,
+    others: list[str],
+    domains: dict[str, list[object]],
+    rules: Sequence[Rule],
+    alone: frozenset[str] = frozenset(),
 ) -> Violation | None:
     own = [v for v in domains[name] if v is not None]
+    pairs = _improvements(own, alone)
     for combo in itertools.product(*(domains[o] for o in others)):
         setting: dict[str, object] = dict(zip(others, combo, strict=True))
         levels = []
         for value in own:
             setting[name] = value
             levels.append(_level(rules, _context(setting)))
-        for worse_index in range(len(own)):
-            for better_index in range(worse_index + 1, len(own)):
-                if levels[better_index] < levels[worse_index]:
-                    setting[name] = own[better_index]
-                    fired = tuple(
-                        r.id for r in rules if evaluate(r.when, _context(setting)) is True
-                    )
-                    return Violation(
-                        name,
-                        own[worse_index],
-                        own[better_index],
-                        _LEVEL_NAMES[levels[worse_index]],
-                        _LEVEL_NAMES[levels[better_index]],
-                        dict(setting),
-                        fired,
-                    )
+        for worse_index, better_index in pairs:
+            if levels[better_index] < levels[worse_index]:
+                setting[name] = own[better_index]
+                fired = tuple(r.id for r in rules if evaluate(r.when, _context(setting)) is True)
+                return Violation(
+                    name,
+                    own[worse_index],
+                    own[better_index],
+                    _LEVEL_NAMES[levels[worse_index]],
+                    _LEVEL_NAMES[levels[better_index]],
+                    dict(setting),
+                    fired,
+                )
     return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
-Scalar = str | int | float
+Scalar = str | int | float | tuple[str, ...]
+"""An answer: an option's value, a number, a text, or a multi question's chosen options."""
 Tri = bool | None
 
 
@@ -145,6 +146,37 @@ class Membership(Node):
 
     def children(self) -> Sequence[Node]:
         return (self.left, self.options)
+
+
+class Contains(Node):
+    """``"server" in tech.devices``: a multi question's answer includes an option."""
+
+    __slots__ = ("negated", "item", "collection")
+
+    def __init__(self, fn: Evaluator, negated: bool, item: Literal, collection: Ref) -> None:
+        super().__init__(fn)
+        self.negated = negated
+        self.item = item
+        self.collection = collection
+
+    def children(self) -> Sequence[Node]:
+        return (self.item, self.collection)
+
+
+class Chosen(Node):
+    """``count(tech.devices)``: how many options a multi question's answer holds (an
+    exclusive one, such as "none of these", counts as none)."""
+
+    __slots__ = ("collection", "exclusive")
+
+    def __init__(self, collection: Ref) -> None:
+        super().__init__(_chosen(collection.fn, self))
+        self.collection = collection
+        self.exclusive: frozenset[str] = frozenset()
+        """The options not counted; set when the bank is built (:func:`bind_options`)."""
+
+    def children(self) -> Sequence[Node]:
+        return (self.collection,)
 
 
 class Not(Node):
@@ -297,6 +329,28 @@ def make_literal(value: Scalar | bool) -> Literal:
 def _comparison(op: str, left: Evaluator, right: Evaluator) -> Evaluator:
     def run(ctx: EvalContext) -> Tri:
         return _compare(op, left(ctx), right(ctx))
+
+    return run
+
+
+def _contains(negated: bool, item: object, collection: Evaluator) -> Evaluator:
+    def run(ctx: EvalContext) -> Tri:
+        value = collection(ctx)
+        if not isinstance(value, tuple):
+            return None  # unanswered, or not a multi answer (validate reports that)
+        inside = item in value
+        return not inside if negated else inside
+
+    return run
+
+
+def _chosen(collection: Evaluator, node: Chosen) -> Evaluator:
+    def run(ctx: EvalContext) -> int | None:
+        value = collection(ctx)
+        if not isinstance(value, tuple):
+            return None
+        exclusive = node.exclusive
+        return sum(1 for v in value if v not in exclusive)
 
     return run
 

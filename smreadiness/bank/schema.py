@@ -63,16 +63,22 @@ class DimensionSpec(_Spec):
 
 
 class OptionSpec(_Spec):
-    """One answer of a choice question. Options are listed best first."""
+    """One answer of a choice question (options listed best first), or one item of a multi
+    question's checklist."""
 
     value: Slug
     """Stable value stored in answers files, e.g. ``"measurable"``."""
     label: ShortText
     """What the user reads."""
-    score: int = Field(ge=0, le=100)
-    """Points for this answer, 0-100; never higher than the option before it."""
+    score: int | None = Field(None, ge=0, le=100)
+    """Points for this answer, 0-100; on a choice, never higher than the option before it; on
+    a multi question, added up over the options chosen (left out with ``scoring = "share"``).
+    Required except there and on options that say the question does not apply."""
     help: LongText = ""
     """Optional clarification shown with the option."""
+    exclusive: bool = False
+    """Multi questions: an option such as "none of these" that cannot be combined with the
+    others; it scores 0."""
     not_applicable: bool = False
     """"Does not apply to us": choosing it leaves the question out of the scores, and rules
     treat the answer as not known. Listed after the other options."""
@@ -140,7 +146,7 @@ class QuestionSpec(_Spec):
     show_if: str | None = None
     """Condition; the question is asked only while it holds."""
     options: list[OptionSpec] = []
-    """Choice questions: the options, best first."""
+    """Choice questions: the options, best first; multi questions: the checklist."""
     min: FiniteNumber | None = None
     """Number questions: smallest accepted value."""
     max: FiniteNumber | None = None
@@ -150,6 +156,9 @@ class QuestionSpec(_Spec):
     better: Literal["higher", "lower"] = "higher"
     """Number questions: which way is better; ``"lower"`` (e.g. days to answer a customer)
     scores with ``at_most`` bands."""
+    scoring: Literal["sum", "share"] = "sum"
+    """Multi questions: ``"sum"`` adds up the chosen options' scores (at most 100);
+    ``"share"`` scores the share of the options chosen, as checklists often are."""
     scale: Slug | None = None
     """Scale questions: the ``[[scales]]`` entry whose options it offers."""
     unit: str = ""
@@ -174,6 +183,11 @@ class QuestionSpec(_Spec):
     an answer weak, e.g. buzzwords in an elevator story."""
     weak_words_score: int = Field(40, ge=0, le=100)
     """Text questions: the most an answer containing one of ``weak_words`` can score."""
+    grid: QuestionId | None = None
+    """Set on each row of a grid (``kind = "grid"`` with ``[[questions.rows]]``): the grid's
+    id. Rows of one grid are shown together; not written by hand."""
+    grid_prompt: Annotated[str, StringConstraints(max_length=300)] = ""
+    """Set on each row of a grid: the grid's prompt, shown above its rows."""
     revision: int = Field(1, ge=1)
     """Bump when the question's meaning changes: saved answers to it are then asked again.
     (Changing its kind, options or range does that by itself; rewording does not.)"""
@@ -247,8 +261,8 @@ class ExampleSpec(_Spec):
     """Company name."""
     story: LongText = ""
     """A few sentences about the company."""
-    answers: dict[str, str | int | float] = {}
-    """Answers by question id, as in an answers file."""
+    answers: dict[str, str | int | float | list[str]] = {}
+    """Answers by question id, as in an answers file (a list for a multi question)."""
     expected: Verdict
     """The verdict these answers must give; ``questions validate`` checks it."""
 

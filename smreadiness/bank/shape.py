@@ -4,7 +4,10 @@ A knock-out or blocker must never start to hold when an answer gets better. For 
 this follows from how they are written: ``hours < 2`` can only stop holding as the hours grow;
 ``goals == "none"`` (the worst option) or ``goals in ["vague", "none"]`` (the worse end of the
 options) only as the answer improves; ``score < 60`` likewise; and ``and``, ``or`` of such
-tests keep the property, ``not`` turns it round. Kleene's three-valued logic (an unanswered
+tests keep the property, ``not`` turns it round. On a multi question more options are better:
+``"server" in tech.devices`` and ``count(tech.devices) >= 2`` can only start to hold as options
+are added (unless the option is an exclusive one such as "none of these"), so as knock-outs
+they are written negated or with ``<``. Kleene's three-valued logic (an unanswered
 question is "not known") keeps it too, since ``and``, ``or`` and ``not`` are monotone in the
 order false < not known < true.
 
@@ -18,7 +21,9 @@ from __future__ import annotations
 from smreadiness.bank.conditions import (
     Answered,
     BoolOp,
+    Chosen,
     Compare,
+    Contains,
     Literal,
     Membership,
     Node,
@@ -51,6 +56,8 @@ def _direction(node: Node, variable: str, bank: Bank) -> int | None:  # noqa: C9
         return _compare(node, variable, bank)
     if isinstance(node, Membership):
         return _membership(node, variable, bank)
+    if isinstance(node, Contains):
+        return _contains(node, variable, bank)
     if isinstance(node, Answered):
         return FLAT  # among answers, "answered" does not change
     return None
@@ -63,6 +70,8 @@ def _mentions(node: Node, variable: str) -> bool:
 
 
 def _is_variable(node: Node, variable: str) -> bool:
+    if isinstance(node, Chosen):
+        return node.collection.question == variable
     if isinstance(node, Ref):
         return node.question == variable
     if isinstance(node, ScoreRef):
@@ -78,7 +87,7 @@ def _compare(node: Compare, variable: str, bank: Bank) -> int | None:
     if not (_is_variable(left, variable) and isinstance(right, Literal)):
         return None
     value = right.value
-    if isinstance(left, ScoreRef) or _kind(bank, variable) == "number":
+    if isinstance(left, ScoreRef | Chosen) or _kind(bank, variable) == "number":
         lower_better = _lower_is_better(bank, variable)
         if op in ("<", "<="):
             return RISES if lower_better else FALLS
@@ -112,6 +121,17 @@ def _membership(node: Membership, variable: str, bank: Bank) -> int | None:
     return None
 
 
+def _contains(node: Contains, variable: str, bank: Bank) -> int | None:
+    """``"x" in q`` holds for better answers (more options), unless x stands alone."""
+    question = bank.by_id.get(variable)
+    if question is None or question.kind != "multi" or node.collection.question != variable:
+        return None
+    if node.item.value in question.not_applicable_values:
+        return FLAT  # "does not apply" is not known to rules: the test never holds
+    direction = FALLS if node.item.value in question.alone else RISES
+    return -direction if node.negated else direction
+
+
 def _kind(bank: Bank, variable: str) -> str | None:
     question = bank.by_id.get(variable)
     return None if question is None else question.kind
@@ -119,7 +139,9 @@ def _kind(bank: Bank, variable: str) -> str | None:
 
 def _lower_is_better(bank: Bank, variable: str) -> bool:
     question = bank.by_id.get(variable)
-    return question is not None and getattr(question, "lower_is_better", False)
+    if question is None or question.kind == "multi":
+        return False
+    return getattr(question, "lower_is_better", False)
 
 
 def _options(bank: Bank, variable: str) -> list[object] | None:

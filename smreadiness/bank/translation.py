@@ -34,8 +34,9 @@ class QuestionText(_Spec):
     """The question."""
     short: Text | None = None
     """A word or two naming it (where the base bank has a short name)."""
-    help: Text
-    """Why it matters; may quote a source article in its own language."""
+    help: Text | None = None
+    """Why it matters; may quote a source article in its own language. (A grid's rows take
+    their grid's: give it under the grid's id, with the grid's prompt and options.)"""
     options: dict[str, Text] = {}
     """Option labels by option value (every option of a choice question)."""
     option_help: dict[str, Text] = {}
@@ -141,8 +142,11 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
         (f"scales.{name}", f"no scale {name!r} in the base bank")
         for name in sorted(set(spec.scales) - scales)
     ]
+    grids = _grids(base)
     for section in _SECTIONS:
         items = {item["id"]: item for item in base.get(section, [])}
+        if section == "questions":
+            items.update(grids)
         texts: dict[str, Any] = getattr(spec, section)
         for key in texts:
             if key not in items:
@@ -152,14 +156,34 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
             if text is None:
                 problems.append((f"{section}.{key}", "missing"))
                 continue
+            row = section == "questions" and bool(item.get("grid")) and key not in grids
             for field in _REQUIRED[section]:
+                if row and field == "help":
+                    continue  # the grid's
                 if item.get(field) and getattr(text, field) in (None, ""):
                     problems.append((f"{section}.{key}.{field}", "missing"))
-            if section == "questions" and item.get("scale") not in spec.scales:
+            if section == "questions" and not row and item.get("scale") not in spec.scales:
                 problems += _check_options(key, item, text)
             if section == "examples":
                 problems += _check_example_answers(key, item, text, base)
     return problems
+
+
+def _grids(base: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each grid of the base bank by its id, as its texts are translated: the grid's prompt,
+    help and options (its rows are questions of their own, translated by their ids)."""
+    found: dict[str, dict[str, Any]] = {}
+    for question in base.get("questions", []):
+        grid = question.get("grid")
+        if grid and grid not in found:
+            found[grid] = {
+                **question,
+                "id": grid,
+                "prompt": question.get("grid_prompt", ""),
+                "short": "",
+                "grid": None,
+            }
+    return found
 
 
 def _check_verdicts(base: dict[str, Any], spec: TranslationSpec) -> list[tuple[str, str]]:
@@ -261,6 +285,10 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
                 for o in item["options"]
             ]
         text = spec.questions.get(item["id"])
+        grid = spec.questions.get(item.get("grid") or "")
+        if grid is not None:  # a grid's row: the grid's prompt, help and options
+            item = {**item, "grid_prompt": grid.prompt, "help": grid.help or item["help"]}
+            text = grid
         if text is not None and item.get("options"):
             item = dict(item)
             item["options"] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,6 +40,13 @@ class BankReport:
 
 def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
     """Check a bank: TOML, schema, ids, conditions, cycles, core ids, monotonicity, examples."""
+    report = _validate(raw, name)
+    # A grid's shared key is checked on each of its rows: say each problem once.
+    report.problems = list(dict.fromkeys(report.problems))
+    return report
+
+
+def _validate(raw: bytes, name: str) -> BankReport:
     report = BankReport(name)
     try:
         data, text = parse_toml(raw, name)
@@ -46,19 +54,25 @@ def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
         report.problems = error.problems
         return report
     locator = Locator(text)
-
-    def problem(path: tuple[str | int, ...], message: str) -> Problem:
-        return Problem(name, message, key=dotted(path), line=locator.line(path))
-
     # Imported here: only validation pays for building the pydantic models.
+    from smreadiness.bank.grids import expand_grids
     from smreadiness.bank.scales import expand_scales
     from smreadiness.bank.schema import BankSpec
 
+    data, grid_findings, origins = expand_grids(data)
+
+    def problem(path: tuple[str | int, ...], message: str) -> Problem:
+        path = origins.path(path)  # a grid's row: the row's line, or the grid's
+        return Problem(name, message, key=dotted(path), line=locator.line(path))
+
+    if grid_findings:
+        report.problems = [problem(path, message) for path, message in grid_findings]
+        return report
     data, scale_findings = expand_scales(data)
     if scale_findings:
         report.problems = [problem(path, message) for path, message in scale_findings]
         return report
-    spec, schema_problems = _model(BankSpec, data, name, locator)
+    spec, schema_problems = _model(BankSpec, data, name, locator, origins.path)
     if spec is None:
         report.problems = schema_problems
         return report
@@ -85,9 +99,14 @@ def validate_bank_bytes(raw: bytes, name: str) -> BankReport:
 
 
 def _model(
-    model: type[M], data: dict[str, Any], name: str, locator: Locator
+    model: type[M],
+    data: dict[str, Any],
+    name: str,
+    locator: Locator,
+    where: Callable[[tuple[str | int, ...]], tuple[str | int, ...]] | None = None,
 ) -> tuple[M | None, list[Problem]]:
-    """Validate data with a pydantic model; every error as a Problem with key and line."""
+    """Validate data with a pydantic model; every error as a Problem with key and line
+    (``where`` maps a path in ``data`` to the file's, for grids expanded into rows)."""
     from pydantic import ValidationError
 
     try:
@@ -96,12 +115,17 @@ def _model(
         problems = []
         for item in error.errors():
             path = tuple(item["loc"])
+            if where is not None:
+                path = where(path)
             message = item["msg"]
             if item["type"] == "extra_forbidden":
                 message = "unknown key (check the spelling; see the bank format)"
                 close = _close_keys(model, path)
                 if close:
                     message = f"unknown key; did you mean {close!r}? (see the bank format)"
+            elif item["type"] == "literal_error" and _question_kind(path):
+                kinds = "choice, multi, number, text, scale or grid"
+                message = f"unknown kind {item['input']!r}; a question's kind is {kinds}"
             elif item["type"] != "missing" and "input" in item:
                 try:
                     shown = repr(item["input"])
@@ -110,6 +134,10 @@ def _model(
                 message += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
             problems.append(Problem(name, message, key=dotted(path), line=locator.line(path)))
         return None, problems
+
+
+def _question_kind(path: tuple[Any, ...]) -> bool:
+    return len(path) == 3 and path[0] == "questions" and path[2] == "kind"
 
 
 def _close_keys(model: type[Any], path: tuple[Any, ...]) -> str | None:

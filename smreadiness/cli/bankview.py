@@ -45,6 +45,8 @@ def questions_table(bank: Bank) -> Table:
 def _answers(question: Question) -> str:
     if question.kind == "choice":
         return " / ".join(o.value for o in question.options)
+    if question.kind == "multi":
+        return _("any of: {values}").format(values=", ".join(o.value for o in question.options))
     if question.kind == "number":
         low = "" if question.min is None else f"{question.min:g}"
         high = "" if question.max is None else f"{question.max:g}"
@@ -69,13 +71,20 @@ def question_detail(bank: Bank, question: Question) -> RenderableType:
         parts.append(_t(f"{_('Sources:')} {', '.join(question.sources)} ({titles})", "dim"))
     if question.show_if_text:
         parts.append(_t(f"{_('Asked only when:')} {question.show_if_text}", "dim"))
-    if question.kind == "choice":
+    if question.kind in ("choice", "multi"):
         table = Table(box=None, show_header=True, pad_edge=False)
         table.add_column(_("value"))
         table.add_column(_("answer"))
         table.add_column(_("score"), justify="right")
         for option in question.options:
-            table.add_row(option.value, _t(option.label), str(option.score))
+            if question.share_scoring and option.value not in question.alone:
+                points = _("a share")
+            else:
+                points = "-" if option.not_applicable else str(option.score)
+            alone = " " + _("(alone)") if option.value in question.alone else ""
+            table.add_row(option.value, _t(option.label + alone), points)
+        if question.kind == "multi":
+            parts.append(_t(_("Answer: any of these (a list)")))
         parts += [Text(""), table]
     else:
         parts.append(_t(f"{_('Answer:')} {_answers(question)}"))

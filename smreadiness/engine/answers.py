@@ -70,6 +70,6 @@ def typed_number(question: Question, text: str, number: float) -> tuple[Scalar |
 def rounded(text: str, value: Scalar) -> bool:
     """Whether ``value`` was rounded from the number typed as ``text``."""
     try:
-        return float(text.strip().replace(",", ".")) != float(value)
+        return isinstance(value, int | float) and float(text.strip().replace(",", ".")) != value
     except (TypeError, ValueError):
         return False

@@ -81,6 +81,8 @@ class LineInterview:
         self.first = first
         """Where a new interview starts (the first question, optional or not)."""
         self.command = command
+        self.grid: str | None = None
+        """The grid whose options were last read out: its next rows do not repeat them."""
 
     # ------------------------------------------------------------------ the loop
 
@@ -187,19 +189,32 @@ class LineInterview:
                 number=number, total=len(visible), area=area
             )
         )
-        say(question.prompt)
-        if question.kind == "choice":
+        if question.grid and question.grid == self.grid:  # the grid's next row
+            say(question.row)
+            say(_("Type a number from 1 to {count}, as above.").format(count=len(question.options)))
+        elif question.kind == "choice":
+            say(question.grid_prompt if question.grid else question.prompt)
             for index, option in enumerate(question.options, start=1):
                 say(f"{index}. {option.label}")
+            if question.grid:
+                say(question.row)
             say(_("Type a number from 1 to {count}.").format(count=len(question.options)))
+        elif question.kind == "multi":
+            say(question.prompt)
+            for index, option in enumerate(question.options, start=1):
+                say(f"{index}. {option.label}")
+            say(multi_help(question))
         elif question.kind == "number":
+            say(question.prompt)
             say(describe_range(question))
         else:
+            say(question.prompt)
             limit = question.max_length
             if limit is not None:
                 say(_("Type your answer, at most {limit} characters.").format(limit=limit))
             if question.placeholder:
                 say(question.placeholder)
+        self.grid = question.grid
         if question.optional:
             say(_("This question is optional."))
         problem = session.problem(question.id)
@@ -274,6 +289,8 @@ class LineInterview:
                 if typed.casefold() in (option.value.casefold(), option.label.casefold()):
                     return option.value, None
             return "", _("Type a number from 1 to {count}.").format(count=len(options))
+        if question.kind == "multi":
+            return parse_multi(question, typed)
         if question.kind == "number":
             text = typed.replace(",", ".") if "." not in typed else typed
             try:
@@ -352,3 +369,30 @@ class LineInterview:
             self.lines.say(_("Not saved: {reason}").format(reason=str(error)))
             return False
         return True
+
+
+def multi_help(question: Question) -> str:
+    """How to answer a multi question on one line."""
+    if any(o.exclusive for o in question.options):
+        return _("Type the numbers of all that apply, with spaces between, e.g. 1 3.")
+    return _("Type the numbers of all that apply, with spaces between, e.g. 1 3; 0 for none.")
+
+
+def parse_multi(question: Question, typed: str) -> tuple[Scalar, str | None]:
+    """``1 3``, ``1,3`` or option values: the options chosen, checked as an answer."""
+    picked: list[str] = []
+    options = question.options
+    for word in typed.replace(",", " ").split():
+        if word == "0" and not any(o.exclusive for o in options):
+            continue
+        if word.isdigit() and 1 <= int(word) <= len(options):
+            picked.append(options[int(word) - 1].value)
+            continue
+        found = [o.value for o in options if word.casefold() == o.value.casefold()]
+        if not found:
+            return "", _("{word} is not one of the numbers 1 to {count}.").format(
+                word=word, count=len(options)
+            )
+        picked.extend(found)
+    value, problem = check_answer(question, picked)
+    return ("" if value is None else value), problem

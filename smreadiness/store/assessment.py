@@ -26,6 +26,8 @@ MAX_NOTE_IN_FILE = 200_000
 """The longest note a file may hold (written elsewhere, or by an older version); longer ones are
 refused on reading, so importing one can never produce a file too large to read back."""
 MAX_KEY = 200
+MAX_CHOSEN = 200
+"""The most options one multi answer may list (each a non-empty word)."""
 _META_KEYS = {
     "schema_version",
     "id",
@@ -254,11 +256,16 @@ def parse_assessment(data: dict[str, Any], name: str, *, fallback_id: str = "") 
         shown = key if len(key) <= MAX_KEY else key[:MAX_KEY] + "..."
         if len(key) > MAX_KEY:
             bad(f'answers."{shown}"', _("is not a question id (too long)"))
-        elif isinstance(value, dict | list):
+        elif isinstance(value, dict) or (
+            isinstance(value, list)
+            and (len(value) > MAX_CHOSEN or not all(isinstance(v, str) and v for v in value))
+        ):
             kind = _("a table") if isinstance(value, dict) else _("a list")
             bad(
                 f'answers."{key}"',
-                _("expected a word, number or text; got {kind}").format(kind=kind),
+                _("expected a word, number or text, or a list of option values; got {kind}").format(
+                    kind=kind
+                ),
             )
     version = meta.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

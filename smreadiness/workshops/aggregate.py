@@ -115,14 +115,9 @@ def agreement(question: Question, values: list[Scalar]) -> float | None:
 
 
 def _label(question: Question, value: Scalar) -> str:
-    if question.kind == "choice":
-        option = question.option(str(value))
-        return option.label if option else str(value)
-    if question.kind == "number":
-        from smreadiness.i18n import format_number
+    from smreadiness.bank.kinds import KINDS
 
-        return f"{format_number(float(value))} {question.unit_for(value)}".strip()
-    return str(value)
+    return KINDS[question.kind].label(question, value)
 
 
 def _spread(question: Question, answers: list[Scalar]) -> Spread:
@@ -134,8 +129,14 @@ def _spread(question: Question, answers: list[Scalar]) -> Spread:
             if option.value in counts:
                 ordered[option.value] = counts[option.value]
                 labels[option.value] = option.label
+    elif question.kind == "multi":  # a checklist: how many ticked each option
+        for option in question.options:
+            ticked = sum(1 for v in answers if isinstance(v, tuple) and option.value in v)
+            if ticked:
+                ordered[option.value] = ticked
+                labels[option.value] = option.label
     elif question.kind == "number":
-        for value in sorted({v for v in answers if not isinstance(v, str)}):
+        for value in sorted({v for v in answers if isinstance(v, int | float)}):
             key = str(value)
             ordered[key] = counts[key]
             labels[key] = _label(question, value)
@@ -151,7 +152,7 @@ def _spread(question: Question, answers: list[Scalar]) -> Spread:
 
 def _lower_median(question: Question, values: list[Scalar]) -> Scalar:
     if question.kind == "number":
-        ordered = sorted(values, key=lambda v: float(v) if not isinstance(v, str) else 0.0)
+        ordered = sorted(values, key=lambda v: float(v) if isinstance(v, int | float) else 0.0)
     elif question.scored:
         ordered = sorted(values, key=lambda v: question.score_of(v) or 0)
     else:

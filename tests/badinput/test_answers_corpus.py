@@ -117,12 +117,23 @@ CASES: list[Case] = [
     (
         "list-as-answer",
         '[answers]\n"purpose.goals" = ["measurable"]\n',
-        ['{p}{opt:goals}: answers."purpose.goals": expected a word, number or text; got a list'],
+        [f'{{p}}:{{L:goals}}: answers."purpose.goals": {GOALS}; got a list'],
+    ),
+    (
+        "list-of-numbers",
+        '[answers]\n"purpose.goals" = [1, 2]\n',
+        [
+            '{p}{opt:goals}: answers."purpose.goals": expected a word, number or text, or a list '
+            "of option values; got a list"
+        ],
     ),
     (
         "table-as-answer",
         '[answers]\n"purpose.goals" = {value = "measurable"}\n',
-        ['{p}{opt:goals}: answers."purpose.goals": expected a word, number or text; got a table'],
+        [
+            '{p}{opt:goals}: answers."purpose.goals": expected a word, number or text, or a list '
+            "of option values; got a table"
+        ],
     ),
     (
         "missing-answers",

@@ -167,7 +167,8 @@ MINI_CASES: list[Case] = [
         [('kind = "number"', 'kind = "slider"')],
         _at(
             'kind = "slider"',
-            "questions[2].kind: Input should be 'choice', 'number' or 'text' (got 'slider')",
+            "questions[2].kind: unknown kind 'slider'; a question's kind is choice, multi, number, "
+            "text, scale or grid",
         ),
     ),
     (

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from smreadiness.bank.model import Question
     from smreadiness.bank.schema import QuestionSpec
 
-Kind = Literal["choice", "number", "text"]
+Kind = Literal["choice", "multi", "number", "text"]
 """The kinds a bank may use (``kind = "..."`` on a question)."""
 
 Path = tuple[str | int, ...]
@@ -67,10 +67,11 @@ class QuestionKind(Protocol):
 
 def _registry() -> Mapping[str, QuestionKind]:
     from smreadiness.bank.kinds.choice import CHOICE
+    from smreadiness.bank.kinds.multi import MULTI
     from smreadiness.bank.kinds.number import NUMBER
     from smreadiness.bank.kinds.text import TEXT
 
-    return {kind.name: kind for kind in (CHOICE, NUMBER, TEXT)}
+    return {kind.name: kind for kind in (CHOICE, MULTI, NUMBER, TEXT)}
 
 
 KINDS: Mapping[str, QuestionKind] = _registry()

@@ -65,11 +65,18 @@ class Choice:
         for dup in [name for name, count in counts.items() if count > 1]:
             yield (*where, "options"), f"duplicate option value {dup!r}"
         yield from _not_applicable_last(question, where)
+        missing = [
+            i for i, o in enumerate(question.options) if o.score is None and not o.not_applicable
+        ]
+        for index in missing:
+            yield (*where, "options", index, "score"), "each option needs a score (0-100)"
+        if missing:
+            return
         for index in range(1, len(question.options)):
             before, option = question.options[index - 1], question.options[index]
             if option.not_applicable:
                 break
-            if option.score > before.score:
+            if option.score > before.score:  # type: ignore[operator]
                 yield (
                     (*where, "options", index, "score"),
                     (
@@ -82,7 +89,7 @@ class Choice:
                 yield (*where, key), f"{key} applies to number or text questions, not choice"
 
     def foreign(self, question: QuestionSpec, where: Path) -> Iterator[Finding]:
-        if question.options:
+        if question.options and question.kind != "multi":
             yield (*where, "options"), f"a {question.kind} question has no options"
 
 

@@ -41,7 +41,7 @@ class Number:
         return value, None
 
     def score(self, question: Question, value: Scalar) -> int | None:
-        if not question.bands or isinstance(value, str):
+        if not question.bands or isinstance(value, str | tuple):
             return None
         if question.lower_is_better:  # the first band whose upper edge the number is under
             return next((points for edge, points in question.bands if value <= edge), 0)
@@ -68,7 +68,7 @@ class Number:
     def better(
         self, question: Question, current: Scalar, edges: Sequence[float]
     ) -> list[tuple[Scalar, int]]:
-        if isinstance(current, str):
+        if isinstance(current, str | tuple):
             return []
         lower = question.lower_is_better
         step = 1 if question.integer else 0.5

@@ -20,8 +20,10 @@ from smreadiness.tui.base import SessionScreen
 from smreadiness.tui.navigation import GoBack, OpenReview
 from smreadiness.tui.text import dots, literal
 from smreadiness.tui.widgets.choice_question import ChoiceQuestion
+from smreadiness.tui.widgets.grid_question import GridQuestion
 from smreadiness.tui.widgets.key_bar import KeyBar
 from smreadiness.tui.widgets.live_panel import LivePanel
+from smreadiness.tui.widgets.multi_question import MultiQuestion
 from smreadiness.tui.widgets.number_question import NumberQuestion
 from smreadiness.tui.widgets.question import QuestionWidget
 from smreadiness.tui.widgets.question_marks import QuestionMarks
@@ -30,10 +32,18 @@ from smreadiness.tui.widgets.why_panel import WhyPanel
 
 ANSWER_WIDGETS: dict[str, type[QuestionWidget]] = {
     "choice": ChoiceQuestion,
+    "multi": MultiQuestion,
     "number": NumberQuestion,
     "text": TextQuestion,
+    "grid": GridQuestion,
 }
-"""The answer widget for each kind of question; its id is the kind."""
+"""The answer widget for each kind of question (and for a grid's rows); its id is the kind."""
+
+
+def widget_kind(question: Question) -> str:
+    """Which answer widget shows ``question``: its kind's, or the grid's for a grid's row."""
+    return "grid" if question.grid else question.kind
+
 
 # The ctrl keys work on every kind of question, and the key bar shows them; single letters
 # are quicker while choosing (letters typed into a field are text).
@@ -133,7 +143,7 @@ class InterviewScreen(SessionScreen):
                 yield Static("", id="saved-problem")
                 # The other kinds' widgets come after the first frame (build_answer_widgets).
                 first = self.session.bank.question(self.question_id)
-                kind = first.kind if first is not None else "choice"
+                kind = widget_kind(first) if first is not None else "choice"
                 yield ANSWER_WIDGETS[kind](id=kind, classes="answer")
                 yield QuestionMarks("", id="marks")
                 yield WhyPanel(id="why")
@@ -198,7 +208,8 @@ class InterviewScreen(SessionScreen):
                 dots(done, len(in_area)),
             )
         )
-        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
+        prompt = question.grid_prompt if question.grid else question.prompt
+        self.query_one("#prompt", Static).update(literal(prompt, "bold"))
         problem = session.problem(question.id)
         saved_problem = self.query_one("#saved-problem", Static)
         saved_problem.display = problem is not None
@@ -214,14 +225,19 @@ class InterviewScreen(SessionScreen):
 
     def show_answer(self, question: Question) -> None:
         """The answer widget for the question's kind, with the saved answer, and the keyboard."""
+        kind = widget_kind(question)
         for widget in self.query(".answer").results(QuestionWidget):
-            widget.display = widget.id == question.kind
-        found = self.query(f"#{question.kind}").results(QuestionWidget)
+            widget.display = widget.id == kind
+        found = self.query(f"#{kind}").results(QuestionWidget)
         answer_widget = next(iter(found), None)
         if answer_widget is None:  # keys typed ahead of build_answer_widgets
             self.call_next(self._show_answer_when_built, question.id)
             return
-        answer_widget.load(question, self.session.answers.get(question.id))
+        if isinstance(answer_widget, GridQuestion):
+            rows = [q for q in self.session.visible() if q.grid == question.grid]
+            answer_widget.load_rows(question, rows, self.session.answers)
+        else:
+            answer_widget.load(question, self.session.answers.get(question.id))
         answer_widget.focus_answer()
 
     async def _show_answer_when_built(self, question_id: str) -> None:
@@ -233,7 +249,7 @@ class InterviewScreen(SessionScreen):
         question = self.session.bank.question(self.question_id)
         if question is None:
             return None
-        found = self.query(f"#{question.kind}").results(QuestionWidget)
+        found = self.query(f"#{widget_kind(question)}").results(QuestionWidget)
         return next(iter(found), None)
 
     def show_marks(self) -> None:
@@ -280,8 +296,18 @@ class InterviewScreen(SessionScreen):
         if event.question_id == self.question_id:  # a late Enter for a question already left
             self.submit(event.question_id, event.value)
 
+    @on(GridQuestion.RowPicked)
+    def grid_row_picked(self, event: GridQuestion.RowPicked) -> None:
+        event.stop()
+        self.go_to(event.question_id, review_after=self.review_after)
+
     def action_pick(self, number: int) -> None:
         question = self.question()
+        if question.kind == "multi":  # a checklist: the number ticks, Done moves on
+            widget = self._answer_widget()
+            if not isinstance(widget, MultiQuestion) or not widget.toggle(number):
+                self.app.bell()
+            return
         if question.kind != "choice" or not 1 <= number <= len(question.options):
             self.app.bell()
             return
@@ -351,7 +377,7 @@ class InterviewScreen(SessionScreen):
         if action == "pick":
             question = self.session.bank.question(self.question_id)
             # Not the focus: it moves a moment later, and type-ahead must land on this question.
-            if question is None or question.kind != "choice":
+            if question is None or question.kind not in ("choice", "multi"):
                 return False
             return not parameters or int(str(parameters[0])) <= len(question.options)
         return True
@@ -396,8 +422,9 @@ class InterviewScreen(SessionScreen):
     def action_dont_know(self, _via: str = "") -> None:
         """ "Don't know": answered, left out of scores, and a "find out" step in the plan."""
         question_id = self.question_id
-        for widget in self.query(ChoiceQuestion).results(ChoiceQuestion):
-            widget.mark_unknown()
+        for widget in self.query(".answer"):
+            if isinstance(widget, ChoiceQuestion | MultiQuestion):
+                widget.mark_unknown()
         self.submit(question_id, DONT_KNOW)
 
     def action_flag(self, _via: str = "") -> None:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import Dimension, Question
-from smreadiness.i18n import format_number
+from smreadiness.i18n import _, format_number
 from smreadiness.presenting import Workshop
 from smreadiness.textsafe import clean
 from smreadiness.tui.text import score_colour
@@ -41,8 +41,15 @@ def short_answer(question: Question, value: Scalar | None, room: int = 20) -> st
     its unit, the start of a text."""
     if value is None:
         return "—"
-    if question.kind == "number" and not isinstance(value, str):
+    if question.kind == "number" and isinstance(value, int | float):
         return f"{format_number(value)} {question.unit_for(value)}".strip()
+    if isinstance(value, tuple):  # a checklist: its options when they fit, else how many
+        from smreadiness.bank.kinds.multi import MULTI, chosen
+
+        label = clean(MULTI.label(question, value), single_line=True)
+        countable = len(question.options) - len(question.alone)
+        many = _("{chosen} of {total}").format(chosen=len(chosen(question, value)), total=countable)
+        return label if len(label) <= room else many
     if question.kind == "text":
         text = clean(str(value), single_line=True)
         return f"“{text}”" if len(text) <= room - 2 else f"“{text[: max(1, room - 3)]}…”"

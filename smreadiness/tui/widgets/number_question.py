@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from smreadiness.bank.conditions import Scalar
-from smreadiness.bank.model import DONT_KNOW, Question
+from smreadiness.bank.model import Question
 from smreadiness.engine import rounded, typed_number
 from smreadiness.i18n import _
 from smreadiness.tui.widgets.question import QuestionWidget
@@ -38,7 +38,7 @@ class NumberQuestion(QuestionWidget):
         super().load(question, value)
         field = self.query_one(Input)
         field.placeholder = question.placeholder or _("a number")
-        field.value = "" if value in (None, DONT_KNOW) else plain_number(float(value))
+        field.value = plain_number(float(value)) if isinstance(value, int | float) else ""
         field.cursor_position = len(field.value)
         self.query_one("#number-hint", Static).update(describe_range(question))
         self._check(field.value)
@@ -47,7 +47,7 @@ class NumberQuestion(QuestionWidget):
         self.screen.set_focus(self.query_one(Input))
 
     def pending(self) -> bool:
-        saved = "" if self.value in (None, DONT_KNOW) else plain_number(float(self.value))
+        saved = plain_number(float(self.value)) if isinstance(self.value, int | float) else ""
         return self.query_one(Input).value.strip() != saved
 
     def submit_pending(self) -> None:

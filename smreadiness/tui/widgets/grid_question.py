@@ -1,0 +1,110 @@
+"""A grid: the rows of one prompt on one screen, answered row by row on a shared scale.
+
+Each row is a question of its own (its own id, score and rules); the interview moves through
+them as through any questions, and this widget shows them all at once: the scale's options
+numbered once above, each row with its answer so far, the current row marked. A number key
+answers the current row and moves on to the next; up and down (or a click) pick another row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from smreadiness.bank.conditions import Scalar
+from smreadiness.bank.model import DONT_KNOW, Question
+from smreadiness.i18n import _
+from smreadiness.tui.text import literal
+from smreadiness.tui.widgets.question import QuestionWidget
+
+
+class GridQuestion(QuestionWidget):
+    """The scale once, then one line per row: ``▸ Cloud services    Partly``."""
+
+    DEFAULT_CSS = """
+    GridQuestion { height: auto; }
+    GridQuestion > .legend { height: auto; color: $text-muted; margin-bottom: 1; }
+    GridQuestion > OptionList { height: auto; max-height: 100%; border: none; padding: 0; }
+    GridQuestion > OptionList:focus { border: none; }
+    """
+
+    class RowPicked(Message):
+        """Up, down or a click chose another row of the grid."""
+
+        def __init__(self, question_id: str) -> None:
+            super().__init__()
+            self.question_id = question_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: tuple[Question, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="legend", id="grid-legend")
+        yield OptionList(id="grid-rows")
+
+    def load_rows(
+        self, question: Question, rows: Sequence[Question], answers: Mapping[str, Scalar]
+    ) -> None:
+        """Show the grid of ``question`` (a row): every row of it, the current one marked."""
+        self.load(question, answers.get(question.id))
+        self.rows = tuple(rows)
+        legend = [
+            Content.assemble((str(n), "bold $accent"), " ", literal(option.label))
+            for n, option in enumerate(question.options, start=1)
+        ]
+        legend.append(Content.assemble(("k", "bold $accent"), " ", _("Don't know")))
+        self.query_one("#grid-legend", Static).update(Content("  ·  ").join(legend))
+        width = max((len(row.row) for row in rows), default=10)
+        width = min(width, 40)
+        lines = []
+        for row in rows:
+            current = row.id == question.id
+            value = answers.get(row.id)
+            label = literal(row.row[:width].ljust(width), "bold" if current else "")
+            lines.append(
+                Option(
+                    Content.assemble(
+                        ("▸ " if current else "  ", "bold $accent"),
+                        label,
+                        "  ",
+                        self._answer(row, value),
+                    ),
+                    id=row.id,
+                )
+            )
+        options = self.query_one(OptionList)
+        with options.prevent(OptionList.OptionHighlighted):
+            options.set_options(lines)
+            options.highlighted = next(
+                (i for i, row in enumerate(rows) if row.id == question.id), None
+            )
+
+    @staticmethod
+    def _answer(row: Question, value: Scalar | None) -> Content:
+        if value is None:
+            return Content.styled("—", "dim")
+        if value == DONT_KNOW:
+            return Content.styled(_("don't know"), "italic")
+        option = row.option(str(value))
+        return literal(option.label if option else str(value), "$text-accent")
+
+    def focus_answer(self) -> None:
+        self.screen.set_focus(self.query_one(OptionList))
+
+    @on(OptionList.OptionHighlighted, "#grid-rows")
+    def row_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        chosen = event.option.id
+        if chosen is not None and self.question is not None and chosen != self.question.id:
+            self.post_message(self.RowPicked(chosen))
+
+    @on(OptionList.OptionSelected, "#grid-rows")
+    def row_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # Enter on a row: the number keys answer it
