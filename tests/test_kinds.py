@@ -27,6 +27,10 @@ HARBOR = {
     "practices.review": "mostly",
     "practices.rollback": "mostly",
     "practices.flags": "not_applicable",
+    "stability.signals": ["monitoring", "customers"],
+    "delivery.build": "machine",
+    "delivery.deploy": "partly",
+    "delivery.migrations": "none",
 }
 
 
@@ -74,6 +78,7 @@ def test_less_is_better_scores_by_the_first_band_that_fits(
     tmp_path: Path, days: int, points: int
 ) -> None:
     answers = {**HARBOR, "delivery.lead_days": days, "delivery.frequency": "daily"}
+    answers.update({"delivery.build": "none", "delivery.deploy": "none"})  # left out
     document = _score(tmp_path, answers)
     assert document["dimensions"]["delivery"] == (100 + points) // 2 + ((100 + points) % 2)
 
@@ -147,9 +152,9 @@ BROKEN = {
     "min-not-a-number": ("min = 0\nmax = 365", "min = nan\nmax = 365", r"finite number"),
     "band-infinite": ("at_most = 365", "at_most = inf", r"finite number"),
     "not-applicable-on-a-number": (
-        '[[questions]]\nid = "stability.failure_pct"',
+        '[[questions]]\nid = "delivery.automation"',
         '[[questions.options]]\nvalue = "na"\nlabel = "n/a"\nscore = 0\nnot_applicable = true\n\n'
-        '[[questions]]\nid = "stability.failure_pct"',
+        '[[questions]]\nid = "delivery.automation"',
         r"number question has no options",
     ),
 }

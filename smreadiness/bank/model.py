@@ -382,11 +382,11 @@ def build_bank(raw: Mapping[str, Any], path: str = "") -> Bank:
         path=path,
         by_id={q.id: q for q in questions},
     )
-    _bind_counts(bank)
+    bind_counts(bank)
     return bank
 
 
-def _bind_counts(bank: Bank) -> None:
+def bind_counts(bank: Bank) -> None:
     """Tell each ``count(q)`` of a multi question which of its options it does not count."""
     from smreadiness.bank.conditions import Chosen
 

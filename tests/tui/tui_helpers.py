@@ -27,6 +27,8 @@ def save(
     answers: dict[str, Any] | None = None,
     *,
     assessment_id: str | None = None,
+    bank: str = "readiness",
+    bank_version: str = "1.0.0",
     **fields: Any,
 ) -> Any:
     """A saved assessment with fixed timestamps (pictures must not show today's date)."""
@@ -38,8 +40,8 @@ def save(
         name=name,
         created=FIXED_TIME,
         updated=FIXED_TIME,
-        bank="readiness",
-        bank_version="1.0.0",
+        bank=bank,
+        bank_version=bank_version,
         language="en",
         answers=dict(answers or {}),
         **fields,

@@ -100,6 +100,8 @@ class Multi:
         return out
 
     def label(self, question: Question, value: Scalar) -> str:
+        if isinstance(value, list):  # as written in a file, not yet checked
+            value = tuple(str(v) for v in value)
         if not isinstance(value, tuple):
             return str(value)
         if not value:

@@ -25,7 +25,8 @@ from smreadiness.tui.widgets.question import QuestionWidget
 
 
 class GridQuestion(QuestionWidget):
-    """The scale once, then one line per row: ``▸ Cloud services    Partly``."""
+    """The scale once (a numbered line per option), then one line per row:
+    ``▸ Cloud services    Partly``."""
 
     DEFAULT_CSS = """
     GridQuestion { height: auto; }
@@ -56,11 +57,11 @@ class GridQuestion(QuestionWidget):
         self.load(question, answers.get(question.id))
         self.rows = tuple(rows)
         legend = [
-            Content.assemble((str(n), "bold $accent"), " ", literal(option.label))
+            Content.assemble((str(n), "bold $accent"), "  ", literal(option.label))
             for n, option in enumerate(question.options, start=1)
         ]
-        legend.append(Content.assemble(("k", "bold $accent"), " ", _("Don't know")))
-        self.query_one("#grid-legend", Static).update(Content("  ·  ").join(legend))
+        legend.append(Content.assemble(("k", "bold $accent"), "  ", _("Don't know")))
+        self.query_one("#grid-legend", Static).update(Content("\n").join(legend))
         width = max((len(row.row) for row in rows), default=10)
         width = min(width, 40)
         lines = []

@@ -1,0 +1,100 @@
+"""Checklists and grids in the interview, driven with the keys a user presses."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui_helpers import args, make_app, screen_text
+
+BANK = Path(__file__).resolve().parents[1] / "data" / "checklists.toml"
+
+
+def _answers(folder: Path) -> dict[str, Any]:
+    [saved] = list(folder.glob("*.toml"))
+    answers: dict[str, Any] = tomllib.loads(saved.read_text("utf-8"))["answers"]
+    return answers
+
+
+async def test_number_keys_tick_options_and_none_of_these_stands_alone(
+    isolated_dirs: Path,
+) -> None:
+    app = make_app(args("new", name="Acme", bank=str(BANK)))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        assert "Tick all that apply" in screen_text(app)
+        await pilot.press("1", "3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 [x] A server" in text and "3 [x] Cloud services" in text
+        assert "Done: save 2 ticked" in text
+        await pilot.press("4")  # none of these: the others are cleared
+        await pilot.pause()
+        text = screen_text(app)
+        assert "4 [x] None of these" in text and "1 [ ] A server" in text
+        await pilot.press("2")  # an option clears "none of these"
+        await pilot.pause()
+        assert "4 [ ] None of these" in screen_text(app)
+        assert "Which habits do you keep?" not in screen_text(app)  # ticking does not move on
+        await pilot.press("right")  # Next gives what is ticked
+        await pilot.pause()
+        assert "Which habits do you keep?" in screen_text(app)
+    assert _answers(isolated_dirs) == {"tech.devices": ["laptops"]}
+
+
+async def test_done_with_nothing_ticked_asks_for_none_of_these(isolated_dirs: Path) -> None:
+    app = make_app(args("new", name="Acme", bank=str(BANK)))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "enter")  # Done, nothing ticked
+        await pilot.pause()
+        text = screen_text(app)
+        assert "choose at least one option; 'none' says none apply" in text
+        assert "Which of these do you use?" in text  # still here
+        await pilot.press("up", "up", "enter")  # Enter ticks the highlighted option
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert "Which habits do you keep?" in screen_text(app)
+        await pilot.press("end", "enter")  # no exclusive option: nothing ticked is an answer
+        await pilot.pause()
+        assert "How far have you taken up these tools?" in screen_text(app)
+    assert _answers(isolated_dirs) == {"tech.devices": ["none"], "tech.habits": []}
+
+
+async def test_a_grid_shows_its_rows_together_and_number_keys_answer_row_by_row(
+    isolated_dirs: Path,
+) -> None:
+    from tui_helpers import save
+
+    save(
+        "Grid Co",
+        {"tech.devices": ["cloud"], "tech.habits": ["backups"]},
+        bank=str(BANK),
+        bank_version="1",
+        current="tech.cloud",
+    )
+    app = make_app(args("resume", target="Grid Co"))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "How far have you taken up these tools?" in text
+        assert "1  In full use" in text and "4  Not relevant to us" in text
+        assert "▸ Cloud services" in text
+        assert "An ERP system" in text and "A customer register (CRM)" in text
+        await pilot.press("2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▸ An ERP system" in text  # the next row, on the same screen
+        assert "Cloud services             Partly" in text
+        await pilot.press("up")  # back to the first row
+        await pilot.pause()
+        assert "▸ Cloud services" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("4", "k")
+        await pilot.pause()
+    answers = _answers(isolated_dirs)
+    assert answers["tech.cloud"] == "full"
+    assert answers["tech.erp"] == "na"
+    assert answers["tech.crm"] == "?"
