@@ -152,6 +152,14 @@ def test_a_list_for_a_choice_question_is_a_clear_error(tmp_path: Path) -> None:
     assert 'answers."tech.cloud": expected one of full, some, no, na; got a list' in result.err
 
 
+def test_the_json_result_matches_the_published_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    document = _score(tmp_path, {**FULL, "tech.habits": ["updates"]})
+    assert document["what_if"][0]["changes"]["tech.habits"][0] in ("backups", "passwords")
+    jsonschema.validate(document, json.loads(run_cli("schema").out))
+
+
 def test_reports_name_every_option_ticked(tmp_path: Path) -> None:
     path = _file(tmp_path, {**FULL, "tech.habits": ["updates"]})
     text = run_cli("report", str(path), "--format", "md")
@@ -257,6 +265,13 @@ BROKEN = {
         'id = "tech.crm"',
         'id = "sales.crm"',
         r"rows\[2\]\.id: id must start with its dimension",
+    ),
+    "grid-scale-too-long": (
+        'scale = "adoption"\nprompt = "How far',
+        'options = [' + ", ".join(
+            f'{{ value = "v{n}", label = "V{n}", score = {100 - n * 10} }}' for n in range(10)
+        ) + ']\nprompt = "How far',
+        r"a grid's rows are answered with the number keys: at most 9 options",
     ),
     "unknown-kind": (
         'kind = "multi"\nscoring',

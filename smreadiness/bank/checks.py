@@ -83,6 +83,11 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:  # noqa: C901 - every cross-
                 yield (*where, "grid"), f"grid id {question.grid!r} is also a question's id"
             elif question.grid.split(".")[0] != question.dimension:
                 yield (*where, "grid"), f"id must start with its dimension: {question.dimension}.…"
+            if len(question.options) > 9:
+                yield (
+                    (*where, "options"),
+                    "a grid's rows are answered with the number keys: at most 9 options",
+                )
     for index, rule in enumerate(spec.rules):
         for source in rule.sources:
             if source not in sources:

@@ -37,8 +37,9 @@ class ReasonModel(_Model):
 
 
 class WhatIfModel(_Model):
-    changes: dict[str, str | int | float]
-    """Answer changes, question id -> new answer."""
+    changes: dict[str, str | int | float | list[str]]
+    """Answer changes, question id -> new answer (a list of option values for a multi
+    question)."""
     verdict: Verdict
     """The verdict the changes would give."""
     effort: int
@@ -106,7 +107,9 @@ class ResultModel(_Model):
     verdict_range: RangeModel
     progress: ProgressModel
     bank: BankRefModel
-    answers: dict[str, str | int | float]
+    answers: dict[str, str | int | float | list[str]]
+    """The answers by question id: an option's value, a number, a text, ``"?"`` for don't
+    know, or a list of option values for a multi question."""
     evidence: dict[str, str] = {}
     """What was given as evidence for strong answers, by question id (the bank's ``evidence``
     follow-ups); absent when none was asked for."""
