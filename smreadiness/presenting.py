@@ -196,14 +196,21 @@ def copy_example(store: Store, bank: Bank, example: Example) -> Assessment:
 
 
 def _step_checklist(question: Question, current: Scalar | None, step: int) -> Scalar:
-    """Along the ladder none, first option, first two, ... all: from the rung with as many
-    options as ``current`` holds, one rung up or down (cycling at the ends)."""
+    """One option more (the first not yet ticked) or one fewer (the last ticked), keeping the
+    rest of the answer; past every option, round to "none of these", and back."""
     from smreadiness.bank.kinds.multi import MULTI, chosen
 
     countable = [o.value for o in question.options if o.value not in question.alone]
-    ladder: list[Scalar] = [MULTI.worst(question)]
-    ladder += [tuple(countable[:size]) for size in range(1, len(countable) + 1)]
-    if current is None or not isinstance(current, tuple):
-        return ladder[0] if step > 0 else ladder[-1]
-    rung = len(chosen(question, current))  # "none of these" and an empty list: the bottom
-    return ladder[(rung + step) % len(ladder)]
+    have = list(chosen(question, current)) if current is not None else []
+    if step > 0:
+        missing = [v for v in countable if v not in have]
+        if not missing:
+            return MULTI.worst(question)
+        have.append(missing[0])
+    else:
+        if not have:
+            return MULTI.best(question)
+        have.pop()  # the last ticked in the bank's order
+    if not have:
+        return MULTI.worst(question)
+    return tuple(sorted(have, key=question.ranks.__getitem__))

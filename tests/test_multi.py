@@ -268,9 +268,11 @@ BROKEN = {
     ),
     "grid-scale-too-long": (
         'scale = "adoption"\nprompt = "How far',
-        'options = [' + ", ".join(
+        "options = ["
+        + ", ".join(
             f'{{ value = "v{n}", label = "V{n}", score = {100 - n * 10} }}' for n in range(10)
-        ) + ']\nprompt = "How far',
+        )
+        + ']\nprompt = "How far',
         r"a grid's rows are answered with the number keys: at most 9 options",
     ),
     "unknown-kind": (
@@ -527,3 +529,127 @@ def test_a_grid_is_translated_under_its_own_id(tmp_path: Path) -> None:
     assert (
         "questions.tech.tools: warning: missing; the base text is used" in result.out + result.err
     )
+
+
+# ---------------------------------------------------------------- the presenter
+
+
+def test_the_presenter_ticks_one_option_more_or_one_fewer_keeping_the_others() -> None:
+    from smreadiness.bank.validate import validate_bank_bytes
+    from smreadiness.presenting import Workshop
+
+    bank = validate_bank_bytes(BANK.read_bytes(), "checklists.toml").bank
+    assert bank is not None
+    room = Workshop(bank, str(BANK), "Acme", {"tech.devices": ["cloud"]})
+    steps = [room.step("tech.devices", 1) for _ in range(3)]
+    assert steps == [("server", "cloud"), ("server", "laptops", "cloud"), ("none",)]
+    assert room.step("tech.devices", -1) == ("server", "laptops", "cloud")  # round again
+    assert room.step("tech.devices", -1) == ("server", "laptops")
+    assert room.changed() == {"tech.devices"}
+
+
+# ---------------------------------------------------------------- a published questionnaire
+
+DMA = ROOT / "docs" / "examples" / "digital-maturity.toml"
+STRONG = {
+    "strategy.invested": ["planning", "admin"],
+    "strategy.needs": "yes",
+    "strategy.money": "yes",
+    "strategy.management": "yes",
+    "strategy.processes": "yes",
+    "basics.website": "using",
+    "basics.eshop": "not_relevant",
+    "basics.remote": "using",
+    "basics.business": "using",
+    "people.learning": ["courses"],
+    "people.involved": ["asked"],
+    "data.kept": ["digital", "one_place", "analysed"],
+    "data.security": ["backups", "updates", "passwords", "training"],
+    "automation.routine": "using",
+    "automation.chat": "not_relevant",
+    "automation.insight": "testing",
+    "green.practices": ["paperless", "meetings"],
+}
+# Written down before the bank was run on them: the verdict a consultant would give.
+FIRMS = {
+    "accounting-office-go": (STRONG, "go", []),
+    "cafe-without-backups-not-yet": (
+        {**STRONG, "data.security": ["updates", "passwords"]},
+        "not_yet",
+        ["no-backups"],
+    ),
+    "kiosk-not-yet": (
+        {
+            **STRONG,
+            "strategy.invested": ["sales"],
+            "strategy.needs": "no",
+            "strategy.money": "no",
+            "strategy.management": "no",
+            "strategy.processes": "partly",
+            "basics.website": "considering",
+            "basics.eshop": "not_used",
+            "basics.remote": "not_used",
+            "basics.business": "testing",
+            "people.learning": ["none"],
+            "people.involved": ["none"],
+            "data.kept": ["digital"],
+            "data.security": ["none"],
+            "automation.routine": "not_used",
+            "automation.chat": "not_used",
+            "automation.insight": "not_used",
+            "green.practices": ["none"],
+        },
+        "not_yet",
+        ["no-backups", "no-lead", "no-learning", "low-score"],
+    ),
+    "old-forge-no-go": (
+        {
+            **STRONG,
+            "strategy.invested": ["none"],
+            "basics.website": "not_used",
+            "basics.business": "not_used",
+        },
+        "no_go",
+        ["no-ground"],
+    ),
+}
+
+
+def test_the_digital_maturity_example_validates_and_its_examples_hold() -> None:
+    result = run_cli("questions", "validate", str(DMA))
+    assert result.code == 0, result.out + result.err
+    assert "17 questions" in result.out
+    assert "3 worked examples give their expected verdicts" in result.out
+
+
+@pytest.mark.parametrize(("answers", "verdict", "rules"), FIRMS.values(), ids=FIRMS.keys())
+def test_firms_get_the_verdict_a_consultant_would_give(
+    tmp_path: Path, answers: dict[str, Any], verdict: str, rules: list[str]
+) -> None:
+    result = run_cli("score", str(_file(tmp_path, answers, bank=DMA)), "--format", "json")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["complete"] is True
+    assert document["verdict"] == verdict
+    holding = [r["rule"] for r in document["reasons"] if r["kind"] in ("knockout", "blocker")]
+    assert holding == rules
+
+
+# ---------------------------------------------------------------- workshops
+
+
+def test_a_workshop_counts_how_many_ticked_each_option(isolated_dirs: Path, tmp_path: Path) -> None:
+    assert run_cli("workshop", "new", "Room", "--bank", str(BANK)).code == 0
+    people = {
+        "Anna": FULL,
+        "Ben": {**FULL, "tech.devices": ["none"], "tech.habits": ["updates", "passwords"]},
+        "Cleo": {**FULL, "tech.devices": ["server", "cloud"]},
+    }
+    for name, answers in people.items():
+        added = run_cli("workshop", "add", "Room", str(_file(tmp_path, answers)), "--as", name)
+        assert added.code == 0, added.err
+    report = json.loads(run_cli("workshop", "report", "Room", "--format", "json").out)
+    devices = next(q for q in report["questions"] if q["id"] == "tech.devices")
+    assert devices["answered"] == 3
+    assert devices["answers"] == {"server": 1, "laptops": 1, "cloud": 2, "none": 1}
+    assert report["verdicts"] == {"go": 2, "not_yet": 0, "no_go": 1}

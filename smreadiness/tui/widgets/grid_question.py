@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import DONT_KNOW, Question
 from smreadiness.i18n import _
-from smreadiness.tui.text import literal
+from smreadiness.tui.text import hanging, literal
 from smreadiness.tui.widgets.question import QuestionWidget
 
 
@@ -45,6 +45,8 @@ class GridQuestion(QuestionWidget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: tuple[Question, ...] = ()
+        self.answers: dict[str, Scalar] = {}
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="legend", id="grid-legend")
@@ -56,36 +58,49 @@ class GridQuestion(QuestionWidget):
         """Show the grid of ``question`` (a row): every row of it, the current one marked."""
         self.load(question, answers.get(question.id))
         self.rows = tuple(rows)
+        self.answers = {row.id: answers[row.id] for row in rows if row.id in answers}
         legend = [
             Content.assemble((str(n), "bold $accent"), "  ", literal(option.label))
             for n, option in enumerate(question.options, start=1)
         ]
         legend.append(Content.assemble(("k", "bold $accent"), "  ", _("Don't know")))
         self.query_one("#grid-legend", Static).update(Content("\n").join(legend))
-        width = max((len(row.row) for row in rows), default=10)
-        width = min(width, 40)
-        lines = []
-        for row in rows:
-            current = row.id == question.id
-            value = answers.get(row.id)
-            label = literal(row.row[:width].ljust(width), "bold" if current else "")
-            lines.append(
-                Option(
-                    Content.assemble(
-                        ("▸ " if current else "  ", "bold $accent"),
-                        label,
-                        "  ",
-                        self._answer(row, value),
-                    ),
-                    id=row.id,
-                )
-            )
+        self._fill()
+
+    def _fill(self) -> None:
+        """The rows: label and answer side by side where they fit, else the answer under."""
+        question = self.question
+        if question is None:
+            return
         options = self.query_one(OptionList)
+        width = options.scrollable_content_region.width or max(30, self.app.size.width - 52)
+        labels = {row.id: literal(row.row).cell_length for row in self.rows}
+        answers = {row.id: self._answer(row, self.answers.get(row.id)) for row in self.rows}
+        label_width = max(labels.values(), default=0)
+        answer_width = max((content.cell_length for content in answers.values()), default=0)
+        side_by_side = 2 + label_width + 2 + answer_width <= width - 1
+        lines = []
+        for row in self.rows:
+            current = row.id == question.id
+            mark = Content.styled("▸ " if current else "  ", "bold $accent")
+            label = literal(row.row, "bold" if current else "")
+            if side_by_side:
+                padding = " " * (label_width - labels[row.id] + 2)
+                body = Content.assemble(mark, label, padding, answers[row.id])
+            else:
+                body = Content.assemble(hanging(mark, label, width - 1), "\n    ", answers[row.id])
+            lines.append(Option(body, id=row.id))
         with options.prevent(OptionList.OptionHighlighted):
             options.set_options(lines)
             options.highlighted = next(
-                (i for i, row in enumerate(rows) if row.id == question.id), None
+                (i for i, row in enumerate(self.rows) if row.id == question.id), None
             )
+        self._width = width
+
+    def on_resize(self) -> None:
+        width = self.query_one(OptionList).scrollable_content_region.width
+        if self.question is not None and width > 0 and width != self._width:
+            self._fill()
 
     @staticmethod
     def _answer(row: Question, value: Scalar | None) -> Content:
@@ -97,7 +112,10 @@ class GridQuestion(QuestionWidget):
         return literal(option.label if option else str(value), "$text-accent")
 
     def focus_answer(self) -> None:
-        self.screen.set_focus(self.query_one(OptionList))
+        options = self.query_one(OptionList)
+        self.screen.set_focus(options)
+        # On a short terminal the rows may sit below the fold: bring them into view.
+        self.call_after_refresh(options.scroll_visible, animate=False)
 
     @on(OptionList.OptionHighlighted, "#grid-rows")
     def row_highlighted(self, event: OptionList.OptionHighlighted) -> None:
