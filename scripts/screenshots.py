@@ -27,7 +27,12 @@ Steps = Callable[[Any], Awaitable[None]]
 
 
 def save(
-    bank: Any, example_id: str, assessment_id: str, keep: int | None = None, **extra: Any
+    bank: Any,
+    example_id: str,
+    assessment_id: str,
+    keep: int | None = None,
+    bank_ref: str | None = None,
+    **extra: Any,
 ) -> None:
     """An example company as a saved assessment (``keep`` answers only: part-way through)."""
     from smreadiness.store import Assessment, Store
@@ -42,7 +47,7 @@ def save(
             name=example.name,
             created=FIXED,
             updated=FIXED,
-            bank=bank.id,
+            bank=bank_ref or bank.id,
             bank_version=bank.version,
             language=bank.language,
             answers=answers,
@@ -139,6 +144,15 @@ async def main(size: tuple[int, int], out: Path) -> None:
         ),
     )
     await shoot(resume("socks-again"), keys("c"), size, out / "compare.svg")
+    # A bank of checklists and grids: one checklist part-ticked, then a grid half answered.
+    from smreadiness.bank.loader import load_bank as load
+
+    path = ROOT / "docs" / "examples" / "digital-maturity.toml"
+    maturity = load(path)
+    save(maturity, "mill", "mill-start", keep=0, bank_ref=str(path))
+    await shoot(resume("mill-start"), keys("2", "4", "5"), size, out / "checklist.svg")
+    save(maturity, "mill", "mill-grid", keep=7, bank_ref=str(path), current="basics.remote")
+    await shoot(resume("mill-grid"), keys(), size, out / "grid.svg")
 
 
 def run() -> int:
