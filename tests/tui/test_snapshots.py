@@ -7,6 +7,7 @@ the clock: saved assessments carry fixed timestamps and the time zone is UTC.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -231,3 +232,28 @@ def test_result_compare_with_last_time(snap_compare: Any, size: tuple[int, int])
     save("Northern Wool Socks", now, assessment_id="done", history=(snapshot,))
     app = make_app(args("resume", target="done"))
     assert snap_compare(app, terminal_size=size, run_before=keys("c"))
+
+
+CHECKLISTS = str(Path(__file__).resolve().parents[1] / "data" / "checklists.toml")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_checklist_part_ticked(snap_compare: Any, size: tuple[int, int]) -> None:
+    save("Checklist Co", {}, assessment_id="multi", bank=CHECKLISTS, bank_version="1")
+    app = make_app(args("resume", target="multi"))
+    assert snap_compare(app, terminal_size=size, run_before=keys("1", "3"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_grid_half_answered(snap_compare: Any, size: tuple[int, int]) -> None:
+    answers = {"tech.devices": ["cloud"], "tech.habits": ["backups"], "tech.cloud": "some"}
+    save(
+        "Grid Co",
+        answers,
+        assessment_id="grid",
+        bank=CHECKLISTS,
+        bank_version="1",
+        current="tech.erp",
+    )
+    app = make_app(args("resume", target="grid"))
+    assert snap_compare(app, terminal_size=size)
