@@ -119,6 +119,8 @@ class Question(NamedTuple):
 
     def not_applicable(self, value: Scalar) -> bool:
         """The answer is an option saying the question does not apply."""
+        if isinstance(value, list):  # a multi answer as read from a file, not yet checked
+            value = tuple(value)
         return bool(self.not_applicable_values) and value in self.not_applicable_values
 
     def evidence_for(self, value: Scalar | None) -> str:

@@ -69,6 +69,11 @@ def question_detail(bank: Bank, question: Question) -> RenderableType:
         by_id = {s.id: s.title for s in bank.sources}
         titles = "; ".join(by_id.get(source, source) for source in question.sources)
         parts.append(_t(f"{_('Sources:')} {', '.join(question.sources)} ({titles})", "dim"))
+    if question.grid:
+        where = _("A row of the grid {grid}: {prompt}").format(
+            grid=question.grid, prompt=question.grid_prompt
+        )
+        parts.append(_t(where, "dim"))
     if question.show_if_text:
         parts.append(_t(f"{_('Asked only when:')} {question.show_if_text}", "dim"))
     if question.kind in ("choice", "multi"):

@@ -38,7 +38,7 @@ ul { padding-left:1.25rem; } li { margin:.25rem 0; }
 table { border-collapse:collapse; width:100%; margin:.5rem 0; }
 th, td { text-align:left; vertical-align:top; padding:.35rem .5rem;
   border-bottom:1px solid var(--line); overflow-wrap:anywhere; }
-th { background:var(--soft); }
+th { background:var(--soft); overflow-wrap:normal; }  /* a heading never breaks inside a word */
 .chart { width:100%; max-width:32rem; height:auto; display:block; }
 .checklist { list-style:none; padding-left:0; }
 .checklist li { display:flex; gap:.5rem; }
