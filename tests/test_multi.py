@@ -145,6 +145,14 @@ def test_a_bad_checklist_answer_is_a_clear_error(tmp_path: Path, value: Any, mes
     assert "Traceback" not in result.err
 
 
+def test_a_huge_unknown_option_is_named_in_a_few_words(tmp_path: Path) -> None:
+    path = _file(tmp_path, {**FULL, "tech.devices": ["x" * 100_000, "[red]y[/red]"]})
+    result = run_cli("score", str(path))
+    assert result.code == 3
+    assert "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is not an option" in result.err
+    assert len(result.err) < 1000
+
+
 def test_a_list_for_a_choice_question_is_a_clear_error(tmp_path: Path) -> None:
     path = _file(tmp_path, {**FULL, "tech.cloud": ["full"]})
     result = run_cli("score", str(path))
@@ -653,3 +661,33 @@ def test_a_workshop_counts_how_many_ticked_each_option(isolated_dirs: Path, tmp_
     assert devices["answered"] == 3
     assert devices["answers"] == {"server": 1, "laptops": 1, "cloud": 2, "none": 1}
     assert report["verdicts"] == {"go": 2, "not_yet": 0, "no_go": 1}
+
+
+def test_a_rule_over_too_many_options_to_try_asks_to_be_split() -> None:
+    from smreadiness.bank.validate import validate_bank_bytes
+
+    options = ", ".join(f'{{ value = "o{n}", label = "O{n}", score = 10 }}' for n in range(10))
+    text = f"""
+id = "wide"
+version = "1"
+title = "Wide"
+[[dimensions]]
+id = "t"
+title = "T"
+[[questions]]
+id = "t.x"
+dimension = "t"
+kind = "multi"
+prompt = "Which?"
+help = "Any."
+options = [{options}]
+[[rules]]
+id = "nine"
+kind = "blocker"
+when = "count(t.x) == 9"
+message = "Exactly nine."
+"""
+    report = validate_bank_bytes(text.encode(), "wide.toml")
+    assert report.bank is None
+    [problem] = report.problems
+    assert "rules nine test more than 8 options of t.x together" in problem.message

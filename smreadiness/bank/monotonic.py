@@ -123,9 +123,9 @@ def _domain(bank: Bank, name: str, rules: Sequence[Rule]) -> list[object]:
     return values
 
 
-def _multi_domain(question: Question, rules: Sequence[Rule]) -> list[tuple[str, ...]]:
-    """A multi question's answers worth trying: the exclusive ones, then every combination of
-    the options the rules name, with enough others to reach the counts they compare with."""
+def _multi_pool(question: Question, rules: Sequence[Rule]) -> list[str]:
+    """The options of a multi question worth combining: those the rules name, and enough
+    others to reach the counts they compare with."""
     named: dict[str, None] = {}
     counts = [0.0]
     for rule in rules:
@@ -140,9 +140,14 @@ def _multi_domain(question: Question, rules: Sequence[Rule]) -> list[tuple[str, 
                             counts.append(float(b.value))
     countable = [o.value for o in question.options if o.value not in question.alone]
     pool = [v for v in countable if v in named]
-    need = min(len(countable), int(max(counts)) + 1)
-    pool += [v for v in countable if v not in named][: max(0, need - len(pool))]
-    pool = pool[:MAX_MULTI_OPTIONS]
+    need = min(len(countable), max(0, int(max(counts))) + 1)
+    return pool + [v for v in countable if v not in named][: max(0, need - len(pool))]
+
+
+def _multi_domain(question: Question, rules: Sequence[Rule]) -> list[tuple[str, ...]]:
+    """A multi question's answers worth trying: the exclusive ones, then every combination of
+    its pool (:func:`_multi_pool`, at most :data:`MAX_MULTI_OPTIONS` options)."""
+    pool = _multi_pool(question, rules)[:MAX_MULTI_OPTIONS]
     exclusive = [(o.value,) for o in question.options if o.exclusive and not o.not_applicable]
     combos = [c for size in range(len(pool) + 1) for c in itertools.combinations(pool, size)]
     order = question.ranks.__getitem__
@@ -217,6 +222,17 @@ def check_monotonic(bank: Bank, budget: float = 10.0) -> Iterator[tuple[str, str
         if not involved or all(falls(r.when, name, bank) for r in involved):
             continue  # no rule, or monotonic by the shape of every rule that names it
         others = sorted({v for r in involved for v in variables[id(r)]} - {name})
+        wide = [v for v in [name, *others] if _too_many_options(bank, v, involved)]
+        if wide:
+            yield (
+                name,
+                (
+                    f"rules {', '.join(r.id for r in involved)} test more than "
+                    f"{MAX_MULTI_OPTIONS} options of {wide[0]} together, too many to check "
+                    "monotonicity; split them into smaller rules"
+                ),
+            )
+            continue
         domains = {v: _domain(bank, v, involved) for v in [name, *others]}
         size = len(domains[name]) ** 2
         for other in others:
@@ -239,6 +255,13 @@ def check_monotonic(bank: Bank, budget: float = 10.0) -> Iterator[tuple[str, str
         violation = _first_violation(name, others, domains, involved, alone)
         if violation is not None:
             yield name, violation
+
+
+def _too_many_options(bank: Bank, name: str, rules: Sequence[Rule]) -> bool:
+    question = bank.by_id.get(name)
+    if question is None or question.kind != "multi":
+        return False
+    return len(_multi_pool(question, rules)) > MAX_MULTI_OPTIONS
 
 
 def _orderable(question: Question) -> bool:

@@ -98,3 +98,20 @@ async def test_a_grid_shows_its_rows_together_and_number_keys_answer_row_by_row(
     assert answers["tech.cloud"] == "full"
     assert answers["tech.erp"] == "na"
     assert answers["tech.crm"] == "?"
+
+
+async def test_enter_on_an_answered_row_keeps_it_and_moves_on(isolated_dirs: Path) -> None:
+    from tui_helpers import save
+
+    answers = {"tech.devices": ["cloud"], "tech.habits": ["backups"], "tech.cloud": "some"}
+    save("Grid Co", answers, bank=str(BANK), bank_version="1", current="tech.cloud")
+    app = make_app(args("resume", target="Grid Co"))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # answered: kept, and on to the next row
+        await pilot.pause()
+        assert "▸ An ERP system" in screen_text(app)
+        await pilot.press("enter")  # not answered yet: the number keys answer it
+        await pilot.pause()
+        assert "▸ An ERP system" in screen_text(app)
+    assert _answers(isolated_dirs)["tech.cloud"] == "some"

@@ -76,7 +76,7 @@ class Choice:
             before, option = question.options[index - 1], question.options[index]
             if option.not_applicable:
                 break
-            if option.score > before.score:  # type: ignore[operator]
+            if (option.score or 0) > (before.score or 0):  # both given: checked above
                 yield (
                     (*where, "options", index, "score"),
                     (

@@ -48,8 +48,9 @@ class Multi:
                     allowed=allowed, value=describe_value(item)
                 )
             if item not in question.ranks:
+                shown = item if len(item) <= 40 else item[:37] + "..."
                 return None, _("{value} is not an option; expected options from {allowed}").format(
-                    value=repr(item), allowed=allowed
+                    value=repr(shown), allowed=allowed
                 )
             if item in seen:
                 return None, _("{value} is listed twice").format(value=repr(item))

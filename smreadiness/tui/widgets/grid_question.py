@@ -126,4 +126,14 @@ class GridQuestion(QuestionWidget):
 
     @on(OptionList.OptionSelected, "#grid-rows")
     def row_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # Enter on a row: the number keys answer it
+        """Enter on the current row keeps its answer and moves on, as on any question; a row
+        not answered yet is answered with the number keys."""
+        event.stop()
+        question = self.question
+        if question is None or event.option.id != question.id:
+            return
+        value = self.answers.get(question.id)
+        if value is None:
+            self.app.bell()
+            return
+        self.answered(value)
