@@ -33,6 +33,8 @@ Interview
   1-9           choose an option and move on
   ↑ ↓  Enter    the same with arrows (or the mouse)
   Enter         save a typed number or text and move on
+  1-9  Enter    a checklist: tick options, then Done (or →)
+  ↑ ↓           a grid: another row (1-9 answers the row)
   Esc  ←        previous question
   →  PgDn       next question, unchanged
   f2      k     don't know (counted as answered; the plan
