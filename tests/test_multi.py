@@ -259,6 +259,11 @@ BROKEN = {
         'id = "tech.habits"',
         r"grid id 'tech\.habits' is also a question's id",
     ),
+    "row-id-taken": (
+        'id = "tech.crm"',
+        'id = "tech.cloud"',
+        r"rows\[2\]\.id: duplicate id 'tech\.cloud'; the first is questions\[2\]\.rows\[0\]",
+    ),
     "grid-key-by-hand": (
         'id = "tech.habits"\n',
         'id = "tech.habits"\ngrid = "tech.tools"\n',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from smreadiness.bank.analysis import referenced_questions
 from smreadiness.bank.conditions import (
@@ -27,6 +27,7 @@ from smreadiness.bank.conditions import (
 )
 from smreadiness.bank.core import CORE_NUMBER_RANGES, CORE_QUESTIONS
 from smreadiness.bank.schema import BankSpec, QuestionSpec
+from smreadiness.tomlfile import dotted
 
 Path = tuple[str | int, ...]
 Finding = tuple[Path, str]
@@ -51,7 +52,11 @@ def _duplicates(ids: Iterable[str]) -> list[str]:
     return [name for name, count in Counter(ids).items() if count > 1]
 
 
-def check_ids(spec: BankSpec) -> Iterator[Finding]:  # noqa: C901 - every cross-reference of a bank in one pass
+def check_ids(  # noqa: C901 - every cross-reference of a bank in one pass
+    spec: BankSpec, origin: Callable[[Path], Path] | None = None
+) -> Iterator[Finding]:
+    """Duplicate and unknown ids; ``origin`` maps a question's place to the file's (a grid's
+    rows are questions of their own), to name where the first of a duplicate is."""
     groups = {
         "sources": [s.id for s in spec.sources],
         "dimensions": [d.id for d in spec.dimensions],
@@ -64,8 +69,9 @@ def check_ids(spec: BankSpec) -> Iterator[Finding]:  # noqa: C901 - every cross-
     for group, ids in groups.items():
         for duplicate in _duplicates(ids):
             index = len(ids) - 1 - ids[::-1].index(duplicate)
-            first = ids.index(duplicate)
-            yield (group, index, "id"), f"duplicate id {duplicate!r}; the first is {group}[{first}]"
+            first: Path = (group, ids.index(duplicate))
+            where = dotted(origin(first) if origin is not None else first)
+            yield (group, index, "id"), f"duplicate id {duplicate!r}; the first is {where}"
     dimensions = set(groups["dimensions"])
     sources = set(groups["sources"])
     for index, question in enumerate(spec.questions):
@@ -187,7 +193,9 @@ def compile_conditions(spec: BankSpec) -> tuple[dict[Path, Node], list[Finding]]
 
 def check_condition(node: Node, spec: BankSpec, path: Path) -> Iterator[Finding]:
     """Unknown ids and option values, and comparisons that can never make sense."""
-    questions = {q.id: q for q in spec.questions}
+    questions: dict[str, QuestionSpec] = {}
+    for question in spec.questions:
+        questions.setdefault(question.id, question)  # a duplicate is reported on its own
     dimensions = {d.id for d in spec.dimensions}
     yield from _check_node(node, questions, dimensions, path, top=True)
 

@@ -77,7 +77,7 @@ def _validate(raw: bytes, name: str) -> BankReport:
         report.problems = schema_problems
         return report
 
-    findings = list(check_ids(spec)) + list(check_core(spec))
+    findings = list(check_ids(spec, origins.path)) + list(check_core(spec))
     parsed, parse_findings = compile_conditions(spec)
     findings += parse_findings
     for path, node in parsed.items():
