@@ -70,8 +70,8 @@ def check_ids(  # noqa: C901 - every cross-reference of a bank in one pass
         for duplicate in _duplicates(ids):
             index = len(ids) - 1 - ids[::-1].index(duplicate)
             first: Path = (group, ids.index(duplicate))
-            where = dotted(origin(first) if origin is not None else first)
-            yield (group, index, "id"), f"duplicate id {duplicate!r}; the first is {where}"
+            place = dotted(origin(first) if origin is not None else first)
+            yield (group, index, "id"), f"duplicate id {duplicate!r}; the first is {place}"
     dimensions = set(groups["dimensions"])
     sources = set(groups["sources"])
     for index, question in enumerate(spec.questions):
