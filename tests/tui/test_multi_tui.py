@@ -53,6 +53,11 @@ async def test_done_with_nothing_ticked_asks_for_none_of_these(isolated_dirs: Pa
         assert "choose at least one option; 'none' says none apply" in text
         assert "Which of these do you use?" in text  # still here
         await pilot.press("up", "up", "enter")  # Enter ticks the highlighted option
+        await pilot.pause()
+        assert "4 [x] None of these" in screen_text(app)
+        await pilot.press("space", "space")  # so does Space, twice: ticked, then not
+        await pilot.pause()
+        assert "4 [x] None of these" in screen_text(app)
         await pilot.press("end", "enter")
         await pilot.pause()
         assert "Which habits do you keep?" in screen_text(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,8 +32,8 @@ def tick_prompt(number: int, option: Choice, ticked: bool, width: int) -> Conten
 
 
 class MultiQuestion(QuestionWidget):
-    """Options numbered 1-9 to tick (the interview binds the number keys); Enter or a click
-    ticks the highlighted one; the last row, "Done", saves the ticked ones and moves on."""
+    """Options numbered 1-9 to tick (the interview binds the number keys); Enter, Space or a
+    click ticks the highlighted one; the last row, "Done", saves the ticked ones and moves on."""
 
     DEFAULT_CSS = """
     MultiQuestion { height: auto; }
@@ -41,6 +42,7 @@ class MultiQuestion(QuestionWidget):
     MultiQuestion > .problem { color: $error; height: auto; }
     MultiQuestion > .hint { color: $text-muted; height: auto; }
     """
+    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -56,7 +58,7 @@ class MultiQuestion(QuestionWidget):
         super().load(question, value)
         self.ticked = list(value) if isinstance(value, tuple) else []
         self.query_one("#multi-hint", Static).update(
-            _("Tick all that apply (number keys or Enter), then Done.")
+            _("Tick all that apply (number keys, Space or Enter), then Done.")
         )
         self._fill(0)
         self._problem("")
@@ -115,6 +117,17 @@ class MultiQuestion(QuestionWidget):
         self._problem("")
         self._fill(number - 1)
         return True
+
+    def action_tick(self) -> None:
+        """Space ticks or unticks the highlighted option (on Done: gives the answer)."""
+        question = self.question
+        highlighted = self.query_one(OptionList).highlighted
+        if question is None or highlighted is None:
+            return
+        if highlighted < len(question.options):
+            self.toggle(highlighted + 1)
+        elif highlighted == len(question.options) + 1:
+            self.give()
 
     def pending(self) -> bool:
         saved = list(self.value) if isinstance(self.value, tuple) else []
