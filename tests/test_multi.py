@@ -244,11 +244,6 @@ BROKEN = {
         'promt = "An ERP system"',
         r"rows\[1\]\.promt: a row cannot set 'promt'; did you mean 'prompt'\?",
     ),
-    "row-with-help": (
-        'prompt = "An ERP system"',
-        'prompt = "An ERP system"\nhelp = "Why"',
-        r"rows\[1\]\.help: a row cannot set 'help'",
-    ),
     "grid-scale-missing": (
         'scale = "adoption"\nprompt = "How far',
         'scale = "adopton"\nprompt = "How far',
@@ -312,6 +307,18 @@ def test_a_grid_problem_points_at_the_rows_line(tmp_path: Path) -> None:
     lines = (tmp_path / "broken.toml").read_text("utf-8").splitlines()
     number = int(re.search(r"broken\.toml:(\d+): questions\[2\]\.rows\[1\]\.promt", output)[1])  # type: ignore[index]
     assert lines[number - 1] == 'promt = "An ERP system"'
+
+
+def test_a_row_may_give_help_of_its_own(tmp_path: Path) -> None:
+    base = tmp_path / "checklists.toml"
+    text = BANK.read_text("utf-8").replace(
+        'prompt = "An ERP system"', 'prompt = "An ERP system"\nhelp = "One system for the books."'
+    )
+    base.write_text(text, encoding="utf-8")
+    shown = run_cli("questions", "show", "--bank", str(base), "tech.erp")
+    assert "One system for the books." in shown.out, shown.out + shown.err
+    other = run_cli("questions", "show", "--bank", str(base), "tech.cloud")
+    assert "Each row on its own." in other.out  # the grid's
 
 
 def test_a_rule_that_fires_on_a_better_checklist_is_refused_with_answers_to_reproduce_it(
@@ -536,6 +543,19 @@ def test_a_grid_is_translated_under_its_own_id(tmp_path: Path) -> None:
     answers = _file(tmp_path, {**FULL, "tech.erp": "some"}, bank=base)
     report = run_cli("report", str(answers), "--format", "md", "--lang", "fi")
     assert "| Kuinka pitkällä olette näissä? — Toiminnanohjaus | Osittain |" in report.out
+    text = BANK.read_text("utf-8").replace(
+        'prompt = "An ERP system"', 'prompt = "An ERP system"\nhelp = "One system for the books."'
+    )
+    base.write_text(text, encoding="utf-8")  # a row with help of its own: translated too
+    result = run_cli("questions", "validate", str(overlay))
+    assert "questions.tech.erp.help: warning: missing" in result.out + result.err
+    translation["questions"]["tech.erp"]["help"] = "Yksi järjestelmä kirjanpidolle."  # type: ignore[index]
+    overlay.write_text(tomli_w.dumps(translation), encoding="utf-8")
+    assert "a complete translation" in run_cli("questions", "validate", str(overlay)).out
+    shown = run_cli("questions", "show", "--bank", str(base), "--lang", "fi", "tech.erp")
+    assert "Yksi järjestelmä kirjanpidolle." in shown.out
+    shown = run_cli("questions", "show", "--bank", str(base), "--lang", "fi", "tech.crm")
+    assert "Rivi kerrallaan." in shown.out  # the grid's help, translated
     del translation["questions"]["tech.tools"]  # type: ignore[attr-defined]
     overlay.write_text(tomli_w.dumps(translation), encoding="utf-8")
     result = run_cli("questions", "validate", str(overlay))

@@ -14,7 +14,8 @@ A bank writes a ``kind = "grid"`` question with a ``scale`` (or its own ``option
 
 Before the bank is checked, each row becomes a question of its own (a scale or choice
 question, with the grid's dimension, help, weight and options, and the row's id, prompt and
-any of :data:`ROW_KEYS` it sets) that remembers its grid (``grid`` and ``grid_prompt``). So
+any of :data:`ROW_KEYS` it sets) that remembers its grid (``grid``, ``grid_prompt`` and
+``grid_help``). So
 rules, scores, not-applicable options and what-if see ordinary questions; the screens show a
 grid's rows together. :class:`Origins` maps a problem found in a row back to the line of the
 grid or row that caused it.
@@ -27,9 +28,10 @@ from typing import Any, NamedTuple
 
 from smreadiness.bank.checks import Finding, Path, _near
 
-ROW_KEYS = ("id", "prompt", "short", "weight", "effort", "optional", "fact", "revision")
+ROW_KEYS = ("id", "prompt", "short", "help", "weight", "effort", "optional", "fact", "revision")
 """What a row may set; the rest comes from its grid."""
 _GRID_ONLY = ("rows",)
+_SET_ON_ROWS = ("grid", "grid_prompt", "grid_help")
 
 
 class Origin(NamedTuple):
@@ -78,7 +80,7 @@ def expand_grids(data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding], O
         where: Path = ("questions", index)
         if not _is_grid(question):
             if isinstance(question, dict):
-                for key in (*_GRID_ONLY, "grid", "grid_prompt"):
+                for key in (*_GRID_ONLY, *_SET_ON_ROWS):
                     if key in question:
                         findings.append(((*where, key), _not_here(key)))
             out.append(question)
@@ -119,13 +121,14 @@ def _rows(
     if "scale" not in question and "options" not in question:
         message = 'a grid names its scale (scale = "<id>") or lists its options'
         findings.append(((*where, "scale"), message))
-    for key in ("grid", "grid_prompt"):
+    for key in _SET_ON_ROWS:
         if key in question:
             findings.append(((*where, key), _not_here(key)))
     shared = {k: v for k, v in question.items() if k not in ("rows", "id")}
     shared["kind"] = "scale" if "scale" in question else "choice"
     shared["grid"] = question.get("id")
     shared["grid_prompt"] = question.get("prompt", "")
+    shared["grid_help"] = question.get("help", "")
     out: list[tuple[int, dict[str, Any]]] = []
     for row_index, row in enumerate(rows):
         problems = list(_row_problems(row, (*where, "rows", row_index)))

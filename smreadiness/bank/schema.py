@@ -188,6 +188,8 @@ class QuestionSpec(_Spec):
     id. Rows of one grid are shown together; not written by hand."""
     grid_prompt: Annotated[str, StringConstraints(max_length=300)] = ""
     """Set on each row of a grid: the grid's prompt, shown above its rows."""
+    grid_help: LongText = ""
+    """Set on each row of a grid: the grid's help (a row without help of its own shows it)."""
     revision: int = Field(1, ge=1)
     """Bump when the question's meaning changes: saved answers to it are then asked again.
     (Changing its kind, options or range does that by itself; rewording does not.)"""

@@ -158,7 +158,7 @@ def check_translation(base: dict[str, Any], spec: TranslationSpec) -> list[tuple
                 continue
             row = section == "questions" and bool(item.get("grid")) and key not in grids
             for field in _REQUIRED[section]:
-                if row and field == "help":
+                if row and field == "help" and not _own_help(item):
                     continue  # the grid's
                 if item.get(field) and getattr(text, field) in (None, ""):
                     problems.append((f"{section}.{key}.{field}", "missing"))
@@ -180,10 +180,16 @@ def _grids(base: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 **question,
                 "id": grid,
                 "prompt": question.get("grid_prompt", ""),
+                "help": question.get("grid_help", ""),
                 "short": "",
                 "grid": None,
             }
     return found
+
+
+def _own_help(row: dict[str, Any]) -> bool:
+    """A grid's row with help of its own (not its grid's)."""
+    return bool(row.get("grid")) and row.get("help") != row.get("grid_help")
 
 
 def _check_verdicts(base: dict[str, Any], spec: TranslationSpec) -> list[tuple[str, str]]:
@@ -272,6 +278,7 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
     for section, fields in _REQUIRED.items():
         overlay(section, fields)
     questions = []
+    base_rows = {q["id"]: q for q in base.get("questions", []) if q.get("grid")}
     for item in merged["questions"]:
         scale = spec.scales.get(item.get("scale") or "")
         if scale is not None and item.get("options"):
@@ -287,7 +294,10 @@ def apply_translation(base: dict[str, Any], spec: TranslationSpec) -> dict[str, 
         text = spec.questions.get(item["id"])
         grid = spec.questions.get(item.get("grid") or "")
         if grid is not None:  # a grid's row: the grid's prompt, help and options
-            item = {**item, "grid_prompt": grid.prompt, "help": grid.help or item["help"]}
+            base_row = base_rows.get(item["id"], item)
+            help_text = item["help"] if _own_help(base_row) else grid.help or item["help"]
+            grid_help = grid.help or item.get("grid_help", "")
+            item = {**item, "grid_prompt": grid.prompt, "grid_help": grid_help, "help": help_text}
             text = grid
         if text is not None and item.get("options"):
             item = dict(item)
