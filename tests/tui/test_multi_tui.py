@@ -120,3 +120,20 @@ async def test_enter_on_an_answered_row_keeps_it_and_moves_on(isolated_dirs: Pat
         await pilot.pause()
         assert "▸ An ERP system" in screen_text(app)
     assert _answers(isolated_dirs)["tech.cloud"] == "some"
+
+
+async def test_keys_typed_right_after_next_land_on_the_next_checklist(isolated_dirs: Path) -> None:
+    app = make_app(args("new", name="Acme", bank=str(BANK)))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        from textual import events
+
+        for key, char in [("2", "2"), ("right", None), ("1", "1"), ("3", "3"), ("right", None)]:
+            app.post_message(events.Key(key, char))  # all queued at once: a quick typist
+        await pilot.pause()
+        await pilot.pause()
+        assert "How far have you taken up these tools?" in screen_text(app)
+    assert _answers(isolated_dirs) == {
+        "tech.devices": ["laptops"],
+        "tech.habits": ["backups", "passwords"],
+    }

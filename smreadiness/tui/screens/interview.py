@@ -405,6 +405,11 @@ class InterviewScreen(SessionScreen):
 
     def action_forward(self, _via: str = "") -> None:
         typed = self._answer_widget()
+        if isinstance(typed, MultiQuestion) and typed.pending():
+            value = typed.checked()  # at once: the next key belongs to the next question
+            if value is not None:
+                self.submit(self.question_id, value)
+            return
         if typed is not None and typed.pending():
             typed.submit_pending()  # saved and moved on as Enter would, or the problem shown
             return

@@ -138,14 +138,22 @@ class MultiQuestion(QuestionWidget):
 
     def give(self) -> None:
         """The ticked options as the answer, or what is wrong with them shown."""
+        value = self.checked()
+        if value is not None:
+            self.answered(value)
+
+    def checked(self) -> Scalar | None:
+        """The ticked options checked as an answer; None, with the problem shown, if they
+        cannot be one. (The interview's → takes this at once, so keys typed right after it
+        land on the next question.)"""
         if self.question is None:
-            return
+            return None
         value, problem = check_answer(self.question, list(self.ticked))
         if problem is not None or value is None:
             self._problem(problem or "")
             self.app.bell()
-            return
-        self.answered(value)
+            return None
+        return value
 
     def mark_unknown(self) -> None:
         """Show the "don't know" row chosen (k pressed)."""
