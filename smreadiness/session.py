@@ -102,9 +102,10 @@ class Session:
             self._evaluations[full] = cached
         return cached
 
-    def evaluate_with(self, changes: Mapping[str, Scalar]) -> Evaluation:
-        """What the result would be with some answers changed; nothing is saved."""
-        return evaluate_answers(self.bank, {**self.answers, **changes})
+    def evaluate_with(self, changes: Mapping[str, Scalar], *, full: bool = True) -> Evaluation:
+        """What the result would be with some answers changed; nothing is saved. ``full``
+        (the result screen) adds what-if and the plan; without it, the live picture."""
+        return evaluate_answers(self.bank, {**self.answers, **changes}, what_if=full, plan=full)
 
     def status(self, question_id: str) -> Status:
         if question_id in self.answers:

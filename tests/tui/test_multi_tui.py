@@ -29,6 +29,12 @@ async def test_number_keys_tick_options_and_none_of_these_stands_alone(
         text = screen_text(app)
         assert "1 [x] A server" in text and "3 [x] Cloud services" in text
         assert "Done: save 2 ticked" in text
+        # the live picture shows what saving the ticks would give, and says so
+        assert "1 of 5 answered" in text and "not saved until Done" in text
+        assert "Score so far 70/100" in text
+        assert not list(isolated_dirs.glob("*.toml")) or "tech.devices" not in _answers(
+            isolated_dirs
+        )
         await pilot.press("4")  # none of these: the others are cleared
         await pilot.pause()
         text = screen_text(app)

@@ -296,6 +296,22 @@ class InterviewScreen(SessionScreen):
         if event.question_id == self.question_id:  # a late Enter for a question already left
             self.submit(event.question_id, event.value)
 
+    @on(MultiQuestion.Ticked)
+    def ticks_changed(self, event: MultiQuestion.Ticked) -> None:
+        """The live picture as it would be with the ticks saved (a trainer shows the verdict
+        move as options are ticked); the saved one when the ticks are not an answer yet."""
+        event.stop()
+        if event.question_id != self.question_id:
+            return
+        if event.value is None or event.value == self.session.answers.get(event.question_id):
+            self.refresh_live()
+            return
+        session = self.session
+        status = {q.id: q.id in session.answers for q in session.visible()}
+        status[event.question_id] = True
+        preview = session.evaluate_with({event.question_id: event.value}, full=False)
+        self.query_one(LivePanel).show(session.bank, preview, status, preview=True)
+
     @on(GridQuestion.RowPicked)
     def grid_row_picked(self, event: GridQuestion.RowPicked) -> None:
         event.stop()

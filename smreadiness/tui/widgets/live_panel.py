@@ -76,7 +76,10 @@ class LivePanel(VerticalScroll):
         yield Static("", id="live-progress")
         yield DimensionChart(id="live-chart")
 
-    def show(self, bank: Bank, evaluation: Evaluation, status: dict[str, bool]) -> None:
+    def show(
+        self, bank: Bank, evaluation: Evaluation, status: dict[str, bool], preview: bool = False
+    ) -> None:
+        """The picture for ``evaluation``; ``preview``: with options ticked but not yet saved."""
         self.query_one("#live-range", Static).update(range_content(evaluation, bank))
         score = (
             ""
@@ -90,5 +93,7 @@ class LivePanel(VerticalScroll):
         optional = len(status) - evaluation.question_count
         if optional > 0:
             progress += " " + _("({count} optional)").format(count=optional)
+        if preview:
+            progress += "\n" + _("with the ticks, not saved until Done")
         self.query_one("#live-progress", Static).update(Content(progress + score))
         self.query_one(DimensionChart).show(dimension_rows(bank, evaluation, status))

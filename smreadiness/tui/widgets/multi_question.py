@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,6 +35,15 @@ def tick_prompt(number: int, option: Choice, ticked: bool, width: int) -> Conten
 class MultiQuestion(QuestionWidget):
     """Options numbered 1-9 to tick (the interview binds the number keys); Enter, Space or a
     click ticks the highlighted one; the last row, "Done", saves the ticked ones and moves on."""
+
+    class Ticked(Message):
+        """The ticks changed: ``value`` is them as an answer, or None if they are not one
+        yet (the live picture shows what saving them would give)."""
+
+        def __init__(self, question_id: str, value: Scalar | None) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.value = value
 
     DEFAULT_CSS = """
     MultiQuestion { height: auto; }
@@ -116,6 +126,8 @@ class MultiQuestion(QuestionWidget):
         self.ticked.sort(key=question.ranks.__getitem__)
         self._problem("")
         self._fill(number - 1)
+        value, problem = check_answer(question, list(self.ticked))
+        self.post_message(self.Ticked(question.id, None if problem else value))
         return True
 
     def action_tick(self) -> None:
