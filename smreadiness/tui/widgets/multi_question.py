@@ -126,8 +126,8 @@ class MultiQuestion(QuestionWidget):
         self.ticked.sort(key=question.ranks.__getitem__)
         self._problem("")
         self._fill(number - 1)
-        value, problem = check_answer(question, list(self.ticked))
-        self.post_message(self.Ticked(question.id, None if problem else value))
+        answer, problem = check_answer(question, list(self.ticked))
+        self.post_message(self.Ticked(question.id, None if problem else answer))
         return True
 
     def action_tick(self) -> None:
