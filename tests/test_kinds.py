@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ HARBOR = {
     "practices.review": "mostly",
     "practices.rollback": "mostly",
     "practices.flags": "not_applicable",
+    "stability.first_hour": "Fix it by hand.",
     "stability.signals": ["monitoring", "customers"],
     "delivery.build": "machine",
     "delivery.deploy": "partly",
@@ -50,6 +52,19 @@ def test_the_example_bank_is_valid_and_its_examples_hold() -> None:
     result = run_cli("questions", "validate", str(EXAMPLE))
     assert result.code == 0, result.out + result.err
     assert "3 worked examples give their expected verdicts" in result.out
+
+
+def test_the_example_bank_uses_every_kind_of_question() -> None:
+    raw = tomllib.loads(EXAMPLE.read_text("utf-8"))
+    kinds = {question["kind"] for question in raw["questions"]}
+    assert kinds == {"choice", "multi", "grid", "scale", "number", "text"}
+    numbers = [q for q in raw["questions"] if q["kind"] == "number"]
+    assert {q.get("better", "higher") for q in numbers} == {"higher", "lower"}
+    options = [o for q in raw["questions"] for o in q.get("options", [])]
+    options += [o for scale in raw["scales"] for o in scale["options"]]
+    assert any(o.get("not_applicable") for o in options)
+    assert any(o.get("exclusive") for o in options)
+    assert any(o.get("evidence") for o in options)
 
 
 def test_a_not_applicable_answer_is_answered_but_left_out_of_the_score(tmp_path: Path) -> None:
