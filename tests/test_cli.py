@@ -297,3 +297,20 @@ def test_export_to_standard_output_escapes_what_could_act_on_a_terminal(
     target = isolated_dirs.parent / "copy.toml"
     assert run_cli("export", saved.id, "-o", str(target)).code == 0
     assert tomllib.loads(target.read_text("utf-8"))["meta"]["name"] == name
+
+
+def test_a_name_starting_with_a_dash_gets_a_hint_to_put_it_after_two_dashes(
+    isolated_dirs: Path,
+) -> None:
+    result = run_cli("report", "-x1")
+    assert result.code == 2
+    assert "a name or id that starts with '-' goes after --, e.g. smreadiness report -- -x1" in (
+        result.err
+    )
+    result = run_cli("resume", "-abc")
+    assert result.code == 2
+    assert "e.g. smreadiness resume -- -abc" in result.err
+    result = run_cli("report", "--", "-x1")
+    assert "no saved assessment named '-x1'" in result.err
+    assert "--frmat" in run_cli("report", "--frmat", "json", "x").err  # a misspelt option
+    assert "goes after --" not in run_cli("report", "--frmat", "json", "x").err

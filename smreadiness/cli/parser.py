@@ -8,7 +8,9 @@ parser and that one command's.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 from smreadiness import __version__
 from smreadiness.cli import LANGUAGES
@@ -349,16 +351,37 @@ COMMANDS: dict[str, tuple[str, Builder | None]] = {
 """Each command's help and the builder of its arguments (``questions`` has actions)."""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a hint when a name or id that starts with "-" was read as an option."""
+
+    def error(self, message: str) -> NoReturn:
+        known = set(self._option_string_actions)
+        dashed = [
+            word
+            for word in sys.argv[1:]
+            if word.startswith("-") and word != "-" and word.split("=")[0] not in known
+        ]
+        words = [w for w in sys.argv[1:] if not w.startswith("-")]
+        prog = self.prog
+        if " " not in prog and words and words[0] in COMMANDS:  # left over from a command
+            prog = f"{prog} {' '.join(words[:2] if words[0] == 'workshop' else words[:1])}"
+        if " " in prog and dashed and not dashed[0].startswith("--"):
+            message += "; " + _(
+                "a name or id that starts with '-' goes after --, e.g. {example}"
+            ).format(example=f"{prog} -- {dashed[0]}")
+        super().error(message)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with ``only`` the main parser and that command's."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help=_("language of questions, screens and reports (default from LC_ALL/LANG, else en)"),
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="smreadiness",
         description=_(
             "A readiness interview in the terminal: it answers with reasons, and says what to "
