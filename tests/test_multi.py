@@ -9,6 +9,7 @@ fewer than two habits are kept and backups are not among them.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -716,3 +717,37 @@ message = "Exactly nine."
     assert report.bank is None
     [problem] = report.problems
     assert "rules nine test more than 8 options of t.x together" in problem.message
+
+
+# ---------------------------------------------------------------- properties of answers
+
+
+@functools.cache
+def _checklists() -> Any:
+    from smreadiness.bank.validate import validate_bank_bytes
+
+    return validate_bank_bytes(BANK.read_bytes(), "checklists.toml").bank
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["server", "laptops", "cloud"]), unique=True),
+    st.lists(st.sampled_from(["server", "laptops", "cloud"]), unique=True),
+)
+def test_more_options_never_score_less_and_answers_read_back_the_same(
+    first: list[str], more: list[str]
+) -> None:
+    from smreadiness.engine.answers import check_answer
+
+    bank = _checklists()
+    question = bank.by_id["tech.devices"]
+    smaller, problem = check_answer(question, first or ["none"])
+    larger, problem2 = check_answer(question, sorted(set(first) | set(more)) or ["none"])
+    assert problem is None and problem2 is None
+    points, more_points = question.score_of(smaller), question.score_of(larger)
+    assert 0 <= points <= more_points <= 100
+    # the answers file keeps the list; reading it back gives the same answer
+    text = tomli_w.dumps({"answers": {"tech.devices": list(larger)}})
+    again, problem3 = check_answer(question, tomllib.loads(text)["answers"]["tech.devices"])
+    assert problem3 is None and again == larger
+    assert list(larger) == sorted(larger, key=question.ranks.__getitem__)  # the bank's order
