@@ -744,6 +744,7 @@ def test_more_options_never_score_less_and_answers_read_back_the_same(
     smaller, problem = check_answer(question, first or ["none"])
     larger, problem2 = check_answer(question, sorted(set(first) | set(more)) or ["none"])
     assert problem is None and problem2 is None
+    assert isinstance(smaller, tuple) and isinstance(larger, tuple)
     points, more_points = question.score_of(smaller), question.score_of(larger)
     assert 0 <= points <= more_points <= 100
     # the answers file keeps the list; reading it back gives the same answer
