@@ -74,9 +74,9 @@ class GridQuestion(QuestionWidget):
             return
         options = self.query_one(OptionList)
         width = options.scrollable_content_region.width or max(30, self.app.size.width - 52)
-        labels = {row.id: literal(row.row).cell_length for row in self.rows}
+        widths = {row.id: literal(row.row).cell_length for row in self.rows}
         answers = {row.id: self._answer(row, self.answers.get(row.id)) for row in self.rows}
-        label_width = max(labels.values(), default=0)
+        label_width = max(widths.values(), default=0)
         answer_width = max((content.cell_length for content in answers.values()), default=0)
         side_by_side = 2 + label_width + 2 + answer_width <= width - 1
         lines = []
@@ -85,7 +85,7 @@ class GridQuestion(QuestionWidget):
             mark = Content.styled("▸ " if current else "  ", "bold $accent")
             label = literal(row.row, "bold" if current else "")
             if side_by_side:
-                padding = " " * (label_width - labels[row.id] + 2)
+                padding = " " * (label_width - widths[row.id] + 2)
                 body = Content.assemble(mark, label, padding, answers[row.id])
             else:
                 body = Content.assemble(hanging(mark, label, width - 1), "\n    ", answers[row.id])
