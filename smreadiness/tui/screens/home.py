@@ -112,11 +112,11 @@ class HomeScreen(AppScreen):
             Button(_("Open an example (ctrl+e)"), id="example"),
             classes="buttons",
         )
-        bank = self.banks.get(None)  # the first run only: the bank says what it asks
-        about = [bank_question(bank), bank.description.strip()] if not isinstance(bank, str) else []
+        # What the bank asks is added right after the first frame (_say_what_it_asks): reading
+        # the bank costs more than drawing the rest.
         welcome = Vertical(
             Static(_("Welcome to smreadiness"), classes="title"),
-            Static(Content("\n\n".join([*about, _(SAVED_AS_YOU_GO)]))),
+            Static(Content(_(SAVED_AS_YOU_GO)), id="about"),
             buttons,
             id="welcome-box",
         )
@@ -144,6 +144,12 @@ class HomeScreen(AppScreen):
     def _say_what_it_asks(self) -> None:
         bank = self.banks.get(None)
         self.sub_title = bank_question(bank) if not isinstance(bank, str) else ""
+        about = self.query("#about").results(Static)
+        for shown in about:  # the first run's welcome: the bank says what it asks
+            texts = [_(SAVED_AS_YOU_GO)]
+            if not isinstance(bank, str):
+                texts[:0] = [bank_question(bank), bank.description.strip()]
+            shown.update(Content("\n\n".join(texts)))
 
     def on_unmount(self) -> None:
         if self.index is not None:
