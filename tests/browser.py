@@ -47,9 +47,11 @@ def wait_for(url: str, seconds: float = 20) -> str:
 class Browser:
     """One headless Chromium with one page; ``async with Browser(profile, downloads) as b``."""
 
-    def __init__(self, profile: Path, downloads: Path | None = None) -> None:
+    def __init__(self, profile: Path, downloads: Path | None = None, *extra: str) -> None:
         self.profile = profile
         self.downloads = downloads
+        self.extra = extra
+        """More Chromium switches, e.g. ``--ignore-certificate-errors`` for a test certificate."""
         self.requests: list[str] = []
         self.received = ""
         self._ids = iter(range(1, 1_000_000))
@@ -66,6 +68,7 @@ class Browser:
                 self.profile,
                 "--window-size=1200,800",
                 f"--remote-debugging-port={debug_port}",
+                *self.extra,
                 "about:blank",
             ),
             stdout=subprocess.DEVNULL,

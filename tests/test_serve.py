@@ -8,6 +8,7 @@ import asyncio
 import json
 import os
 import re
+import ssl
 import stat
 import subprocess
 import sys
@@ -24,6 +25,10 @@ import pytest
 from tests.browser import CHROMIUM, Browser, free_port
 from tests.conftest import run_cli
 
+TLS = Path(__file__).resolve().parent / "data" / "tls"
+"""A self-signed test certificate for localhost and 127.0.0.1, and its key."""
+TRUST_TEST_CERTIFICATE = ssl.create_default_context(cafile=str(TLS / "cert.pem"))
+
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None and not os.environ.get("CI"),
     reason="headless Chromium not installed (.ci/run installs it)",
@@ -36,10 +41,11 @@ class Served:
     port: int
     token: str
     output: Path
+    scheme: str = "http"
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def cookie(self) -> str:
@@ -49,7 +55,7 @@ class Served:
         return self.output.read_text("utf-8", "replace")
 
 
-def start(output: Path, command: list[str], port: int) -> Served:
+def start(output: Path, command: list[str], port: int, scheme: str = "http") -> Served:
     """Start a server in a folder of its own and wait for the link it prints (with the token)."""
     workdir = output.parent / "cwd"
     workdir.mkdir(exist_ok=True)
@@ -62,7 +68,7 @@ def start(output: Path, command: list[str], port: int) -> Served:
             stdin=subprocess.DEVNULL,
             env={**os.environ, "TERM": "xterm-256color"},
         )
-    served = Served(process, port, "", output)
+    served = Served(process, port, "", output, scheme)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         found = re.search(r"\?token=([A-Za-z0-9_-]+)", served.text())
@@ -97,7 +103,8 @@ def serving(tmp_path: Path) -> Iterator[Any]:
     def run(*args: str) -> Served:
         port = free_port()
         command = [sys.executable, "-m", "smreadiness", "serve", "--port", str(port), *args]
-        served = start(tmp_path / f"serve-{len(started)}.log", command, port)
+        scheme = "https" if "--certificate" in args else "http"
+        served = start(tmp_path / f"serve-{len(started)}.log", command, port, scheme)
         started.append(served)
         return served
 
@@ -116,7 +123,8 @@ class Reply:
 def get(url: str, cookie: str = "") -> Reply:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:
+        secure = TRUST_TEST_CERTIFICATE if url.startswith("https:") else None
+        with urllib.request.urlopen(request, timeout=20, context=secure) as response:
             return Reply(
                 response.status, response.read().decode("utf-8", "replace"), response.headers
             )
@@ -387,6 +395,7 @@ def test_app_renders_locally_in_headless_chromium(serving: Any, tmp_path: Path) 
             started = await browser.until("document.body.classList.contains('-first-byte')")
             await browser.until("document.fonts.status === 'loaded'")
             await browser.until_shown("smreadiness")
+            await browser.until_shown("right for your business")  # the bank's, a moment later
             shot = tmp_path / "served.png"
             await browser.screenshot(shot)
             return {
@@ -547,3 +556,70 @@ def test_a_served_workshop_gives_each_browser_one_respondent_and_only_its_own_an
     report = json.loads(run_cli("workshop", "report", "spring", "--format", "json").out)
     assert sorted(r["name"] for r in report["respondents"]) == ["Bakery Aurora", "Eve"]
     assert "Sourdough" not in received  # the other respondent's pitch never reached Eve
+
+
+# ---------------------------------------------------------------- HTTPS
+
+
+def _https(serving: Any) -> Any:
+    return serving("--certificate", str(TLS / "cert.pem"), "--key", str(TLS / "key.pem"))
+
+
+def test_https_serves_the_page_and_its_websocket_encrypted(serving: Any) -> None:
+    served = _https(serving)
+    assert f"Serving smreadiness at https://localhost:{served.port}/?token=" in served.text()
+    assert get(served.base + "/").status == 403  # the certificate checks out; no token
+    reply = get(f"{served.base}/?token={served.token}")
+    assert reply.status == 200
+    assert f'data-session-websocket-url="wss://127.0.0.1:{served.port}/ws"' in reply.body
+    cookies = reply.headers.get_all("Set-Cookie") or []
+    assert cookies and all("Secure" in cookie for cookie in cookies)
+    with pytest.raises((OSError, urllib.error.URLError)):  # plain HTTP gets no page
+        get(f"http://127.0.0.1:{served.port}/?token={served.token}")
+
+
+def test_https_needs_a_certificate_and_its_key(tmp_path: Path) -> None:
+    alone = run_cli("serve", "--port", str(free_port()), "--certificate", str(TLS / "cert.pem"))
+    assert alone.code == 2
+    assert "--certificate and --key go together: give both, or neither" in alone.err
+    missing = run_cli(
+        "serve", "--certificate", str(tmp_path / "none.pem"), "--key", str(TLS / "key.pem")
+    )
+    assert missing.code == 3
+    assert "none.pem: No such file or directory" in missing.err
+    not_pem = tmp_path / "cert.pem"
+    not_pem.write_text("[red]not a certificate[/red]\n", encoding="utf-8")
+    wrong = run_cli("serve", "--certificate", str(not_pem), "--key", str(TLS / "key.pem"))
+    assert wrong.code == 3
+    assert "not a PEM certificate and its key" in wrong.err
+    swapped = run_cli(
+        "serve", "--certificate", str(TLS / "key.pem"), "--key", str(TLS / "cert.pem")
+    )
+    assert swapped.code == 3 and "Traceback" not in swapped.err
+
+
+def test_beyond_loopback_without_https_says_the_link_travels_unencrypted() -> None:
+    from smreadiness.cli.serve import beyond_loopback_warning
+
+    plain = beyond_loopback_warning("0.0.0.0", 8000)
+    assert plain is not None and "travel unencrypted" in plain
+    secure = beyond_loopback_warning("0.0.0.0", 8000, secure=True)
+    assert secure is not None and "unencrypted" not in secure
+
+
+@needs_chromium
+def test_the_app_renders_over_https_in_headless_chromium(serving: Any, tmp_path: Path) -> None:
+    served = _https(serving)
+
+    async def scenario() -> tuple[bool, bool, list[str]]:
+        async with Browser(tmp_path / "profile", None, "--ignore-certificate-errors") as browser:
+            await browser.open(f"{served.base}/?token={served.token}")
+            started = await browser.until("document.body.classList.contains('-first-byte')")
+            shown = await browser.until_shown("smreadiness")
+            return started, shown, list(browser.requests)
+
+    started, shown, requests = asyncio.run(scenario())
+    assert started, "the app never sent its first frame over wss"
+    assert shown
+    assert any(url.startswith(f"wss://127.0.0.1:{served.port}/ws") for url in requests)
+    assert not [url for url in requests if url.startswith(("http:", "ws:"))]

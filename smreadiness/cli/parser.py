@@ -211,6 +211,7 @@ def _serve(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=_("at most N browsers at once; the next one is told the room is full (default 40)"),
     )
+    _https_options(parser)
     parser.add_argument(
         "--data",
         metavar="DIR",
@@ -218,6 +219,20 @@ def _serve(parser: argparse.ArgumentParser) -> None:
             "the folder every browser saves to and opens from (default: your own "
             "assessments on loopback; beyond it, a separate folder for each browser)"
         ),
+    )
+
+
+def _https_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--certificate",
+        metavar="PEM",
+        help=_(
+            "serve over HTTPS with this certificate (a PEM file, with --key), so nobody on the "
+            "network can read the link's token or the answers"
+        ),
+    )
+    parser.add_argument(
+        "--key", metavar="PEM", help=_("the certificate's private key (a PEM file)")
     )
 
 
@@ -291,6 +306,7 @@ def _workshop(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) 
     one.add_argument("--host", default="127.0.0.1", help=_("address to listen on"))
     one.add_argument("--port", type=int, default=8000, help=_("port (default 8000)"))
     one.add_argument("--max-sessions", type=int, default=40, metavar="N", help=_("at most N"))
+    _https_options(one)
 
 
 COMMANDS: dict[str, tuple[str, Builder | None]] = {

@@ -1,9 +1,10 @@
 """``smreadiness serve``: the interview in web browsers, one app process per browser session.
 
 Safe to share: a fresh access token in the printed link, loopback unless ``--host`` says
-otherwise (then a warning), at most ``--max-sessions`` apps at once, and, beyond loopback,
-visitors kept away from the host's own assessments (each browser gets its own folder) unless
-``--data DIR`` names a folder for all of them.
+otherwise (then a warning), at most ``--max-sessions`` apps at once, HTTPS with
+``--certificate`` and ``--key``, and, beyond loopback, visitors kept away from the host's own
+assessments (each browser gets its own folder) unless ``--data DIR`` names a folder for all of
+them.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import ipaddress
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from smreadiness.cli import EXIT_OK, EXIT_PROBLEM
+from smreadiness.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from smreadiness.cli.common import error
 from smreadiness.i18n import _
 
-EXIT_USAGE = 2
 WILDCARDS = ("0.0.0.0", "::", "")
 
 
@@ -31,14 +32,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def beyond_loopback_warning(host: str, port: int) -> str | None:
+def beyond_loopback_warning(host: str, port: int, secure: bool = False) -> str | None:
     """The warning printed when serving on an address other machines can reach, or None."""
     if is_loopback(host):
         return None
-    return _(
+    warning = _(
         "smreadiness: warning: serving on {host} port {port}, beyond this machine: anyone on "
         "that network with the link can connect."
     ).format(host=host or "*", port=port)
+    if not secure:
+        warning += " " + _(
+            "Without --certificate and --key the link, its token and the answers travel "
+            "unencrypted."
+        )
+    return warning
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -61,7 +68,23 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
-def link(host: str, port: int, token: str) -> str:
+def tls_context(certificate: str, key: str) -> tuple[Any, str | None]:
+    """The TLS context for ``--certificate`` and ``--key``, or why they cannot be used."""
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(certificate, key)
+    except OSError as failure:
+        if isinstance(failure, ssl.SSLError):
+            return None, _("{certificate} and {key}: not a PEM certificate and its key").format(
+                certificate=certificate, key=key
+            )
+        return None, f"{failure.filename or certificate}: {failure.strerror}"
+    return context, None
+
+
+def link(host: str, port: int, token: str, secure: bool = False) -> str:
     """The address to share: the machine's name for a wildcard host, the token in the query."""
     if host in ("127.0.0.1", "::1"):
         name = "localhost"
@@ -71,7 +94,7 @@ def link(host: str, port: int, token: str) -> str:
         name = host
     if ":" in name:
         name = f"[{name}]"
-    return f"http://{name}:{port}/?token={token}"
+    return f"{'https' if secure else 'http'}://{name}:{port}/?token={token}"
 
 
 def private_dir(path: Path) -> None:
@@ -112,6 +135,16 @@ def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - every option che
     if shared is not None and shared.exists() and not shared.is_dir():
         error(_("smreadiness: --data {path}: not a folder").format(path=shared))
         return EXIT_USAGE
+    certificate, key = getattr(args, "certificate", None), getattr(args, "key", None)
+    if (certificate is None) != (key is None):
+        error("smreadiness: " + _("--certificate and --key go together: give both, or neither"))
+        return EXIT_USAGE
+    tls = None
+    if certificate is not None and key is not None:
+        tls, tls_problem = tls_context(certificate, key)
+        if tls_problem is not None:
+            error(f"smreadiness: {tls_problem}")
+            return EXIT_BAD_INPUT
     problem = port_problem(host, port)
     if problem:
         error(f"smreadiness: {problem}")
@@ -149,7 +182,7 @@ def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - every option che
         error(f"smreadiness: {failure.filename}: {failure.strerror}")
         return EXIT_PROBLEM
 
-    warning = beyond_loopback_warning(host, port)
+    warning = beyond_loopback_warning(host, port, secure=tls is not None)
     if warning:
         error(warning)
     if workshop is not None:
@@ -166,7 +199,8 @@ def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - every option che
             path=shared or data_dir()
         )
     token = secrets.token_urlsafe(32)
-    print(_("Serving smreadiness at {link}").format(link=link(host, port, token)), flush=True)
+    address = link(host, port, token, secure=tls is not None)
+    print(_("Serving smreadiness at {link}").format(link=address), flush=True)
     print(where, flush=True)
     print(
         _("At most {count} browsers at once. Ctrl+C stops.").format(count=limit),
@@ -183,6 +217,7 @@ def run_serve(args: argparse.Namespace) -> int:  # noqa: C901 - every option che
             max_sessions=limit,
             visitors_dir=visitors,
             environment={key: value for key, value in environment.items() if value},
+            tls=tls,
         )
     )
     return EXIT_OK

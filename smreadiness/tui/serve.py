@@ -55,6 +55,8 @@ class ServeSettings:
     a cookie); when None every app process inherits this process's environment."""
     environment: Mapping[str, str] = field(default_factory=dict)
     """Extra environment for every app process (e.g. a private config and cache directory)."""
+    tls: Any = None
+    """An ``ssl.SSLContext`` to serve HTTPS (and the websocket as wss) with; None: HTTP."""
 
 
 def cookie_suffix(port: int) -> str:
@@ -161,6 +163,33 @@ class SafeServer(Server):
 
         app.middlewares.append(guard)
         return app
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's ``serve``, over HTTPS when the settings carry a TLS context (the
+        page's websocket then follows as wss: ``handle_index`` looks at the request)."""
+        import asyncio
+        import signal
+
+        self.debug = debug
+        self.initialize_logging()
+        try:
+            loop = asyncio.get_event_loop()
+        except RuntimeError:
+            loop = asyncio.new_event_loop()
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(stop, self.request_exit)
+            except NotImplementedError:  # Windows
+                pass
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            ssl_context=self.settings.tls,
+            handle_signals=False,
+            loop=loop,
+            print=lambda *args: None,
+        )
 
     # ------------------------------------------------------------------ quiet console
 
