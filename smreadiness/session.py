@@ -176,8 +176,22 @@ class Session:
         return self.assessment
 
     def answer(self, question_id: str, value: Scalar | None, then: str | None = None) -> None:
-        """Save an answer (None removes it), and where the user goes next."""
+        """Save an answer (None removes it), and where the user goes next. An answer the
+        question does not accept is refused (:class:`ProblemsError`), never written."""
+        if value is not None:
+            from smreadiness.engine import check_answer
+            from smreadiness.problems import Problem, ProblemsError
 
+            question = self.bank.question(question_id)
+            checked, problem = (
+                (None, _("unknown question"))
+                if question is None
+                else (check_answer(question, value))
+            )
+            if problem is not None:
+                message = f"{question_id}: {problem}"
+                raise ProblemsError([Problem(self.assessment.name or "", message)])
+            value = checked  # None for a blank text: no answer
         fingerprint = self._fingerprint(question_id)
 
         def apply(latest: Assessment) -> Assessment:

@@ -127,8 +127,14 @@ def test_an_unanswered_checklist_keeps_the_verdict_open(tmp_path: Path) -> None:
 
 BAD_ANSWERS = {
     "repeated": (["server", "server"], "'server' is listed twice"),
-    "exclusive-combined": (["none", "server"], "'none' cannot be combined with other options"),
-    "empty-with-none-option": ([], "choose at least one option; 'none' says none apply"),
+    "exclusive-combined": (
+        ["none", "server"],
+        "'none' (None of these) cannot be combined with other options",
+    ),
+    "empty-with-none-option": (
+        [],
+        "choose at least one option; 'none' (None of these) says none apply",
+    ),
     "bare-word": ("server", "expected a list of options from server, laptops, cloud, none"),
     "unknown-option": (["servers"], "'servers' is not an option"),
     "numbers": ([1, 2], "expected a word, number or text, or a list of option values"),
@@ -468,7 +474,7 @@ def test_line_mode_takes_the_numbers_of_the_options_ticked(isolated_dirs: Path) 
     out = done.stdout
     assert "Type the numbers of all that apply, with spaces between, e.g. 1 3." in out
     assert "9 is not one of the numbers 1 to 4." in out
-    assert "'none' cannot be combined with other options" in out
+    assert "'none' (None of these) cannot be combined with other options" in out
     assert "Saved: Laptops; Cloud services." in out
     assert "Saved: none of these." in out  # 0: none of the habits
     # the grid's options are read once, then each row
@@ -752,3 +758,14 @@ def test_more_options_never_score_less_and_answers_read_back_the_same(
     again, problem3 = check_answer(question, tomllib.loads(text)["answers"]["tech.devices"])
     assert problem3 is None and again == larger
     assert list(larger) == sorted(larger, key=question.ranks.__getitem__)  # the bank's order
+
+
+def test_line_mode_takes_an_options_words_and_a_number_typed_twice_once(
+    isolated_dirs: Path,
+) -> None:
+    # the label of one option; backups twice and passwords; two grid rows; the last skipped
+    typed = "laptops\n1 1 3\n1\n2\n\n\n"
+    done = ask("new", "--plain", "--bank", str(BANK), "--name", "Words", text=typed)
+    assert "Saved: Laptops." in done.stdout
+    assert "Saved: Backups; A password manager." in done.stdout
+    assert "1 question is still unanswered, so the verdict can still move." in done.stdout

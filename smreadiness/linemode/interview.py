@@ -13,7 +13,7 @@ from smreadiness.bank.conditions import Scalar
 from smreadiness.bank.model import DONT_KNOW as UNKNOWN
 from smreadiness.bank.model import Question
 from smreadiness.engine import check_answer, rounded, typed_number
-from smreadiness.i18n import _
+from smreadiness.i18n import _, ngettext
 from smreadiness.problems import ProblemsError
 from smreadiness.session import Session
 from smreadiness.store import StoreError
@@ -316,9 +316,12 @@ class LineInterview:
             return False
         say("")
         say(
-            _(
+            ngettext(
+                "{count} question is still unanswered, so the verdict can still move. "
+                "Type a to answer it now, or press Enter to see the result so far.",
                 "{count} questions are still unanswered, so the verdict can still move. "
-                "Type a to answer them now, or press Enter to see the result so far."
+                "Type a to answer them now, or press Enter to see the result so far.",
+                len(unanswered),
             ).format(count=len(unanswered))
         )
         typed = self.lines.ask()
@@ -382,6 +385,9 @@ def parse_multi(question: Question, typed: str) -> tuple[Scalar, str | None]:
     """``1 3``, ``1,3`` or option values: the options chosen, checked as an answer."""
     picked: list[str] = []
     options = question.options
+    by_label = {o.label.casefold(): o.value for o in options}
+    if typed.strip().casefold() in by_label:  # one option typed by its words
+        return check_answer(question, [by_label[typed.strip().casefold()]])[0] or "", None
     for word in typed.replace(",", " ").split():
         if word == "0" and not any(o.exclusive for o in options):
             continue
@@ -394,5 +400,6 @@ def parse_multi(question: Question, typed: str) -> tuple[Scalar, str | None]:
                 word=word, count=len(options)
             )
         picked.extend(found)
+    picked = list(dict.fromkeys(picked))  # a number typed twice is one tick
     value, problem = check_answer(question, picked)
     return ("" if value is None else value), problem

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smreadiness.i18n import _
+from smreadiness.i18n import _, ngettext
 from smreadiness.report.document import ReportDoc
 
 
@@ -87,7 +87,12 @@ def report_lines(doc: ReportDoc) -> list[str]:  # noqa: C901 - the report's sect
             )
     if doc.unanswered:
         lines.append("")
-        lines.append(_("Still unanswered: {count} questions.").format(count=len(doc.unanswered)))
+        count = len(doc.unanswered)
+        lines.append(
+            ngettext(
+                "Still unanswered: {count} question.", "Still unanswered: {count} questions.", count
+            ).format(count=count)
+        )
         for prompt in doc.unanswered:
             lines.append(_("Unanswered: {prompt}").format(prompt=prompt))
     for line in doc.flagged:

@@ -56,7 +56,7 @@ async def test_done_with_nothing_ticked_asks_for_none_of_these(isolated_dirs: Pa
         await pilot.press("end", "enter")  # Done, nothing ticked
         await pilot.pause()
         text = screen_text(app)
-        assert "choose at least one option; 'none' says none apply" in text
+        assert "choose at least one option; 'none' (None of these)" in " ".join(text.split())
         assert "Which of these do you use?" in text  # still here
         await pilot.press("up", "up", "enter")  # Enter ticks the highlighted option
         await pilot.pause()
@@ -143,3 +143,84 @@ async def test_keys_typed_right_after_next_land_on_the_next_checklist(isolated_d
         "tech.devices": ["laptops"],
         "tech.habits": ["backups", "passwords"],
     }
+
+
+FULL = {
+    "tech.devices": ["laptops"],
+    "tech.habits": ["backups"],
+    "tech.cloud": "some",
+    "tech.erp": "no",
+    "tech.crm": "full",
+}
+
+
+async def test_after_an_edit_from_the_review_the_interview_shows_what_the_keys_answer(
+    isolated_dirs: Path,
+) -> None:
+    from tui_helpers import save
+
+    partial = {k: v for k, v in FULL.items() if k != "tech.crm"}  # resumes in the interview
+    save("Grid Co", partial, bank=str(BANK), bank_version="1", current="tech.crm")
+    app = make_app(args("resume", target="Grid Co"))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # the review
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # edit the cloud row
+        await pilot.pause()
+        assert "▸ Cloud services" in screen_text(app)
+        await pilot.press("3")  # saved, and back to the review
+        await pilot.pause()
+        assert "Enter edits an answer" in screen_text(app)
+        await pilot.press("escape")  # back to the interview: it shows the next row
+        await pilot.pause()
+        assert "▸ An ERP system" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+    answers = _answers(isolated_dirs)
+    assert answers["tech.cloud"] == "no" and answers["tech.erp"] == "some"
+    assert "tech.crm" not in answers
+
+
+async def test_leaving_a_checklist_keeps_its_ticks_and_nothing_foreign_is_saved(
+    isolated_dirs: Path,
+) -> None:
+    from tui_helpers import save
+
+    save(
+        "Acme",
+        {"tech.devices": ["laptops"]},
+        bank=str(BANK),
+        bank_version="1",
+        current="tech.habits",
+    )
+    app = make_app(args("resume", target="Acme"))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        assert "Which habits do you keep?" in screen_text(app)
+        await pilot.press("1", "3", "escape")  # ticked, then back without Done
+        await pilot.pause()
+        assert "Which of these do you use?" in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 [x] Backups" in text and "3 [x] A password manager" in text
+        await pilot.press("end", "up", "space")  # Space on "Don't know"
+        await pilot.pause()
+        assert "How far have you taken up these tools?" in screen_text(app)
+    assert _answers(isolated_dirs) == {"tech.devices": ["laptops"], "tech.habits": "?"}
+
+
+def test_a_session_refuses_an_answer_its_question_does_not_accept(isolated_dirs: Path) -> None:
+    import pytest
+    from tui_helpers import save
+
+    from smreadiness.opening import open_session
+    from smreadiness.problems import ProblemsError
+    from smreadiness.store import Store
+
+    session = open_session(Store(), save("Acme", {}, bank=str(BANK), bank_version="1"), "en")
+    with pytest.raises(ProblemsError, match="'plan' is not an option"):
+        session.answer("tech.habits", ("plan",))
+    session.answer("tech.habits", ("updates", "backups"))  # put in the bank's order
+    assert _answers(isolated_dirs) == {"tech.habits": ["backups", "updates"]}

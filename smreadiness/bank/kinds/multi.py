@@ -30,6 +30,12 @@ def chosen(question: Question, value: Scalar) -> tuple[str, ...]:
     return tuple(v for v in value if v in question.ranks and v not in question.alone)
 
 
+def _named(question: Question, value: str) -> str:
+    """``'none' (None of these)``: the value as files hold it, and its words."""
+    option = question.option(value)
+    return f"{value!r} ({option.label})" if option is not None else repr(value)
+
+
 class Multi:
     name = "multi"
 
@@ -58,12 +64,12 @@ class Multi:
         alone = seen & question.alone
         if alone and len(seen) > 1:
             return None, _("{value} cannot be combined with other options").format(
-                value=repr(sorted(alone)[0])
+                value=_named(question, sorted(alone)[0])
             )
         exclusive = [o.value for o in question.options if o.exclusive and not o.not_applicable]
         if not seen and exclusive:
             return None, _("choose at least one option; {value} says none apply").format(
-                value=repr(exclusive[0])
+                value=_named(question, exclusive[0])
             )
         return tuple(sorted(seen, key=question.ranks.__getitem__)), None
 

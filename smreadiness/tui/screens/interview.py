@@ -269,8 +269,22 @@ class InterviewScreen(SessionScreen):
 
     # ------------------------------------------------------------------ moving
 
+    def _keep_ticks(self) -> None:
+        """Leaving a checklist with ticks not yet given: they are saved if they make an
+        answer (every answer is kept as it is given), else left as they were."""
+        widget = self._answer_widget()
+        if not isinstance(widget, MultiQuestion) or widget.question is None:
+            return
+        if widget.question.id != self.question_id or not widget.pending():
+            return
+        value = widget.quietly_checked()
+        if value is not None:
+            question_id = self.question_id
+            self._save(lambda: self.session.answer(question_id, value, question_id))
+
     def go_to(self, question_id: str, *, review_after: bool = False) -> None:
         """Show a question (from the outline, the review or the palette) and remember it."""
+        self._keep_ticks()
         self.review_after = review_after
         self.question_id = question_id
         self._save(lambda: self.session.move_to(question_id))
@@ -281,6 +295,7 @@ class InterviewScreen(SessionScreen):
             self.review_after = False
             if following is not None:
                 self.question_id = following
+                self.show_question()  # what is under the review is what the keys answer
             self.post_message(OpenReview(self.session))
             return
         self.question_id = following
@@ -399,6 +414,7 @@ class InterviewScreen(SessionScreen):
         return True
 
     def action_back(self, _via: str = "") -> None:
+        self._keep_ticks()
         previous = self.session.neighbour(self.question_id, -1)
         if previous is None:
             discarded = self._discard_if_untouched()
@@ -421,10 +437,10 @@ class InterviewScreen(SessionScreen):
 
     def action_forward(self, _via: str = "") -> None:
         typed = self._answer_widget()
-        if isinstance(typed, MultiQuestion) and typed.pending():
+        if isinstance(typed, MultiQuestion) and typed.pending() and typed.question is not None:
             value = typed.checked()  # at once: the next key belongs to the next question
             if value is not None:
-                self.submit(self.question_id, value)
+                self.submit(typed.question.id, value)
             return
         if typed is not None and typed.pending():
             typed.submit_pending()  # saved and moved on as Enter would, or the problem shown
@@ -472,6 +488,8 @@ class InterviewScreen(SessionScreen):
     def action_outline(self, _via: str = "") -> None:
         from smreadiness.tui.screens.outline import OutlineScreen
 
+        self._keep_ticks()
+
         def jump(question_id: str | None) -> None:
             if question_id:
                 self.go_to(question_id)
@@ -479,4 +497,5 @@ class InterviewScreen(SessionScreen):
         self.app.push_screen(OutlineScreen(self.session, self.question_id), jump)
 
     def action_review(self, _via: str = "") -> None:
+        self._keep_ticks()
         self.post_message(OpenReview(self.session))

@@ -77,7 +77,9 @@ class GridQuestion(QuestionWidget):
         widths = {row.id: literal(row.row).cell_length for row in self.rows}
         answers = {row.id: self._answer(row, self.answers.get(row.id)) for row in self.rows}
         label_width = max(widths.values(), default=0)
-        answer_width = max((content.cell_length for content in answers.values()), default=0)
+        # The widest answer any row could get, so the layout does not jump as rows are answered.
+        words = [option.label for option in question.options] + [_("Don't know")]
+        answer_width = max(literal(word).cell_length for word in words)
         side_by_side = 2 + label_width + 2 + answer_width <= width - 1
         lines = []
         for row in self.rows:
@@ -107,7 +109,7 @@ class GridQuestion(QuestionWidget):
         if value is None:
             return Content.styled("—", "dim")
         if value == DONT_KNOW:
-            return Content.styled(_("don't know"), "italic")
+            return Content.styled(_("Don't know"), "italic")
         option = row.option(str(value))
         return literal(option.label if option else str(value), "$text-accent")
 

@@ -90,7 +90,8 @@ class MultiQuestion(QuestionWidget):
             Option(hanging(prefix, literal(_("Don't know"), "italic"), width), id=DONT_KNOW)
         )
         count = len(self.ticked)
-        done = _("Done: save {count} ticked").format(count=count) if count else _("Done")
+        saving = count and self.pending()
+        done = _("Done: save {count} ticked").format(count=count) if saving else _("Done")
         rows.append(Option(Content.assemble(("↵ ", "bold $accent"), (done, "bold")), id=DONE))
         checklist.set_options(rows)
         checklist.highlighted = highlighted
@@ -138,7 +139,10 @@ class MultiQuestion(QuestionWidget):
             return
         if highlighted < len(question.options):
             self.toggle(highlighted + 1)
-        elif highlighted == len(question.options) + 1:
+        elif highlighted == len(question.options):  # the "don't know" row
+            self.ticked = []
+            self.answered(DONT_KNOW)
+        else:
             self.give()
 
     def pending(self) -> bool:
@@ -153,6 +157,13 @@ class MultiQuestion(QuestionWidget):
         value = self.checked()
         if value is not None:
             self.answered(value)
+
+    def quietly_checked(self) -> Scalar | None:
+        """The ticks as an answer, or None (nothing shown) when they are not one."""
+        if self.question is None:
+            return None
+        value, problem = check_answer(self.question, list(self.ticked))
+        return None if problem else value
 
     def checked(self) -> Scalar | None:
         """The ticked options checked as an answer; None, with the problem shown, if they
