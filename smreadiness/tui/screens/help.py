@@ -14,10 +14,11 @@ from smreadiness.i18n import N_, _
 HELP = N_(
     """\
 How it works
-  About 30 questions in eight areas. Every answer is saved
-  the moment you give it: quit at any time (ctrl+q), and
-  `smreadiness resume NAME` brings you back to the same place.
-  The verdict is GO, NOT YET or NO-GO, always with its reasons.
+  Questions in a few areas, each with why it matters. Every
+  answer is saved the moment you give it: quit at any time
+  (ctrl+q), and `smreadiness resume NAME` brings you back to the
+  same place. The verdict is one of three (go, not yet, no-go,
+  in the question bank's words), always with its reasons.
   Unanswered questions are never guessed: while some are open,
   the side panel shows the range the verdict can still take.
 
