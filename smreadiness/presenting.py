@@ -198,12 +198,11 @@ def copy_example(store: Store, bank: Bank, example: Example) -> Assessment:
 def _step_checklist(question: Question, current: Scalar | None, step: int) -> Scalar:
     """One option more (the first not yet ticked) or one fewer (the last ticked), keeping the
     rest of the answer; past every option, round to "none of these", and back."""
-    from smreadiness.bank.kinds.multi import MULTI, chosen
+    from smreadiness.bank.kinds.multi import MULTI, chosen, countable
 
-    countable = [o.value for o in question.options if o.value not in question.alone]
     have = list(chosen(question, current)) if current is not None else []
     if step > 0:
-        missing = [v for v in countable if v not in have]
+        missing = [v for v in countable(question) if v not in have]
         if not missing:
             return MULTI.worst(question)
         have.append(missing[0])

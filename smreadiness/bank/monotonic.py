@@ -23,6 +23,7 @@ from smreadiness.bank.conditions import (
     ScoreRef,
     evaluate,
 )
+from smreadiness.bank.kinds.multi import countable, exclusive
 from smreadiness.bank.model import Bank, Question, Rule
 
 MAX_COMBINATIONS = 200_000
@@ -138,20 +139,21 @@ def _multi_pool(question: Question, rules: Sequence[Rule]) -> list[str]:
                     if isinstance(a, Chosen) and a.collection.question == question.id:
                         if isinstance(b, Literal) and isinstance(b.value, int | float):
                             counts.append(float(b.value))
-    countable = [o.value for o in question.options if o.value not in question.alone]
-    pool = [v for v in countable if v in named]
-    need = min(len(countable), max(0, int(max(counts))) + 1)
-    return pool + [v for v in countable if v not in named][: max(0, need - len(pool))]
+    options = countable(question)
+    pool = [v for v in options if v in named]
+    need = min(len(options), max(0, int(max(counts))) + 1)
+    return pool + [v for v in options if v not in named][: max(0, need - len(pool))]
 
 
 def _multi_domain(question: Question, rules: Sequence[Rule]) -> list[tuple[str, ...]]:
     """A multi question's answers worth trying: the exclusive ones, then every combination of
     its pool (:func:`_multi_pool`, at most :data:`MAX_MULTI_OPTIONS` options)."""
     pool = _multi_pool(question, rules)[:MAX_MULTI_OPTIONS]
-    exclusive = [(o.value,) for o in question.options if o.exclusive and not o.not_applicable]
     combos = [c for size in range(len(pool) + 1) for c in itertools.combinations(pool, size)]
     order = question.ranks.__getitem__
-    return exclusive + [tuple(sorted(c, key=order)) for c in combos]
+    return [(value,) for value in exclusive(question)] + [
+        tuple(sorted(c, key=order)) for c in combos
+    ]
 
 
 def _improvements(values: Sequence[object], alone: frozenset[str]) -> list[tuple[int, int]]:

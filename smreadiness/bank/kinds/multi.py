@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from smreadiness.bank.schema import QuestionSpec
 
 
+def countable(question: Question) -> tuple[str, ...]:
+    """The options that can be ticked together, in the bank's order: the best answer."""
+    return tuple(o.value for o in question.options if o.value not in question.alone)
+
+
+def exclusive(question: Question) -> tuple[str, ...]:
+    """The "none of these" options (exclusive, not saying the question does not apply)."""
+    return tuple(o.value for o in question.options if o.exclusive and not o.not_applicable)
+
+
 def chosen(question: Question, value: Scalar) -> tuple[str, ...]:
     """The options of an answer that count (not an exclusive one): what ``count(q)`` counts."""
     if not isinstance(value, tuple):
@@ -66,10 +76,10 @@ class Multi:
             return None, _("{value} cannot be combined with other options").format(
                 value=_named(question, sorted(alone)[0])
             )
-        exclusive = [o.value for o in question.options if o.exclusive and not o.not_applicable]
-        if not seen and exclusive:
+        none_of_these = exclusive(question)
+        if not seen and none_of_these:
             return None, _("choose at least one option; {value} says none apply").format(
-                value=_named(question, exclusive[0])
+                value=_named(question, none_of_these[0])
             )
         return tuple(sorted(seen, key=question.ranks.__getitem__)), None
 
@@ -78,16 +88,15 @@ class Multi:
             return None
         picked = chosen(question, value)
         if question.share_scoring:
-            countable = len(question.options) - len(question.alone)
-            return round(100 * len(picked) / countable) if countable else 0
+            total = len(countable(question))
+            return round(100 * len(picked) / total) if total else 0
         return min(100, sum(question.options[question.ranks[v]].score for v in picked))
 
     def best(self, question: Question) -> Scalar:
-        return tuple(o.value for o in question.options if o.value not in question.alone)
+        return countable(question)
 
     def worst(self, question: Question) -> Scalar:
-        exclusive = [o.value for o in question.options if o.exclusive and not o.not_applicable]
-        return (exclusive[0],) if exclusive else ()
+        return exclusive(question)[:1]
 
     def better(
         self, question: Question, current: Scalar, edges: Sequence[float]

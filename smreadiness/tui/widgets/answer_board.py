@@ -44,11 +44,11 @@ def short_answer(question: Question, value: Scalar | None, room: int = 20) -> st
     if question.kind == "number" and isinstance(value, int | float):
         return f"{format_number(value)} {question.unit_for(value)}".strip()
     if isinstance(value, tuple):  # a checklist: its options when they fit, else how many
-        from smreadiness.bank.kinds.multi import MULTI, chosen
+        from smreadiness.bank.kinds.multi import MULTI, chosen, countable
 
         label = clean(MULTI.label(question, value), single_line=True)
-        countable = len(question.options) - len(question.alone)
-        many = _("{chosen} of {total}").format(chosen=len(chosen(question, value)), total=countable)
+        total = len(countable(question))
+        many = _("{chosen} of {total}").format(chosen=len(chosen(question, value)), total=total)
         return label if len(label) <= room else many
     if question.kind == "text":
         text = clean(str(value), single_line=True)
