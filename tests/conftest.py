@@ -80,6 +80,18 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
     return Run(result.returncode, result.stdout, result.stderr)
 
 
+def validate_broken(bank: Path, tmp_path: Path, old: str, new: str) -> Run:
+    """``questions validate`` on a copy of ``bank`` (``broken.toml``) with ``old`` replaced by
+    ``new`` once; ``old`` must be there, and no traceback may show."""
+    text = bank.read_text("utf-8")
+    assert old in text, old
+    path = tmp_path / "broken.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("questions", "validate", str(path))
+    assert "Traceback" not in result.err
+    return result
+
+
 @pytest.fixture
 def cli() -> Any:
     return run_cli

@@ -22,8 +22,9 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli, validate_broken
 from tests.test_linemode import ask
+from tests.test_shape import combined
 
 BANK = ROOT / "tests" / "data" / "checklists.toml"
 FULL = {
@@ -50,12 +51,7 @@ def _score(tmp_path: Path, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _bank_with(tmp_path: Path, old: str, new: str) -> str:
-    text = BANK.read_text("utf-8")
-    assert old in text, old
-    path = tmp_path / "broken.toml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = run_cli("questions", "validate", str(path))
-    assert "Traceback" not in result.err
+    result = validate_broken(BANK, tmp_path, old, new)
     return f"{result.code}\n{result.out}{result.err}"
 
 
@@ -377,21 +373,14 @@ atom = st.one_of(
         st.integers(0, 3),
     ),
 )
-condition = st.recursive(
-    atom,
-    lambda inner: st.one_of(
-        st.builds(lambda a, b: f"({a} and {b})", inner, inner),
-        st.builds(lambda a, b: f"({a} or {b})", inner, inner),
-        st.builds(lambda a: f"not ({a})", inner),
-    ),
-    max_leaves=5,
-)
+condition = combined(atom)
 
 
-def _multi_bank() -> Any:
+def _one_checklist(options: str, rules: str = "") -> Any:
+    """Validate a bank of one multi question ``t.x`` with these options (and rules)."""
     from smreadiness.bank.validate import validate_bank_bytes
 
-    text = """
+    text = f"""
 id = "m"
 version = "1"
 title = "M"
@@ -404,14 +393,17 @@ dimension = "t"
 kind = "multi"
 prompt = "Which?"
 help = "Any."
-options = [
-  { value = "a", label = "A", score = 30 },
-  { value = "b", label = "B", score = 30 },
-  { value = "c", label = "C", score = 40 },
-  { value = "none", label = "None", exclusive = true },
-]
-"""
-    report = validate_bank_bytes(text.encode(), "m.toml")
+options = [{options}]
+{rules}"""
+    return validate_bank_bytes(text.encode(), "m.toml")
+
+
+def _multi_bank() -> Any:
+    report = _one_checklist(
+        '{ value = "a", label = "A", score = 30 }, { value = "b", label = "B", score = 30 }, '
+        '{ value = "c", label = "C", score = 40 }, '
+        '{ value = "none", label = "None", exclusive = true }'
+    )
     assert report.bank is not None, report.problems
     return report.bank
 
@@ -696,30 +688,9 @@ def test_a_workshop_counts_how_many_ticked_each_option(isolated_dirs: Path, tmp_
 
 
 def test_a_rule_over_too_many_options_to_try_asks_to_be_split() -> None:
-    from smreadiness.bank.validate import validate_bank_bytes
-
     options = ", ".join(f'{{ value = "o{n}", label = "O{n}", score = 10 }}' for n in range(10))
-    text = f"""
-id = "wide"
-version = "1"
-title = "Wide"
-[[dimensions]]
-id = "t"
-title = "T"
-[[questions]]
-id = "t.x"
-dimension = "t"
-kind = "multi"
-prompt = "Which?"
-help = "Any."
-options = [{options}]
-[[rules]]
-id = "nine"
-kind = "blocker"
-when = "count(t.x) == 9"
-message = "Exactly nine."
-"""
-    report = validate_bank_bytes(text.encode(), "wide.toml")
+    nine = '[[rules]]\nid = "nine"\nkind = "blocker"\nwhen = "count(t.x) == 9"\nmessage = "9."'
+    report = _one_checklist(options, nine)
     assert report.bank is None
     [problem] = report.problems
     assert "rules nine test more than 8 options of t.x together" in problem.message

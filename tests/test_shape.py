@@ -66,15 +66,22 @@ atom = st.one_of(
         st.sampled_from(SCORES),
     ),
 )
-condition = st.recursive(
-    atom,
-    lambda inner: st.one_of(
-        st.builds(lambda a, b: f"({a}) and ({b})", inner, inner),
-        st.builds(lambda a, b: f"({a}) or ({b})", inner, inner),
-        st.builds(lambda a: f"not ({a})", inner),
-    ),
-    max_leaves=5,
-)
+
+
+def combined(atoms: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Conditions of ``atoms`` joined by and, or and not, up to five atoms."""
+    return st.recursive(
+        atoms,
+        lambda inner: st.one_of(
+            st.builds(lambda a, b: f"({a}) and ({b})", inner, inner),
+            st.builds(lambda a, b: f"({a}) or ({b})", inner, inner),
+            st.builds(lambda a: f"not ({a})", inner),
+        ),
+        max_leaves=5,
+    )
+
+
+condition = combined(atom)
 
 DOMAINS: dict[str, list[Any]] = {
     "a.choice": list(reversed(OPTIONS)),  # worst first

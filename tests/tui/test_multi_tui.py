@@ -11,6 +11,13 @@ from tui_helpers import args, make_app, screen_text
 BANK = Path(__file__).resolve().parents[1] / "data" / "checklists.toml"
 
 
+def _saved(name: str, answers: dict[str, Any], current: str | None = None) -> Any:
+    """An assessment of the checklists bank, saved, resuming at ``current``."""
+    from tui_helpers import save
+
+    return save(name, answers, bank=str(BANK), bank_version="1", current=current)
+
+
 def _answers(folder: Path) -> dict[str, Any]:
     [saved] = list(folder.glob("*.toml"))
     answers: dict[str, Any] = tomllib.loads(saved.read_text("utf-8"))["answers"]
@@ -76,15 +83,7 @@ async def test_done_with_nothing_ticked_asks_for_none_of_these(isolated_dirs: Pa
 async def test_a_grid_shows_its_rows_together_and_number_keys_answer_row_by_row(
     isolated_dirs: Path,
 ) -> None:
-    from tui_helpers import save
-
-    save(
-        "Grid Co",
-        {"tech.devices": ["cloud"], "tech.habits": ["backups"]},
-        bank=str(BANK),
-        bank_version="1",
-        current="tech.cloud",
-    )
+    _saved("Grid Co", {"tech.devices": ["cloud"], "tech.habits": ["backups"]}, "tech.cloud")
     app = make_app(args("resume", target="Grid Co"))
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
@@ -112,10 +111,9 @@ async def test_a_grid_shows_its_rows_together_and_number_keys_answer_row_by_row(
 
 
 async def test_enter_on_an_answered_row_keeps_it_and_moves_on(isolated_dirs: Path) -> None:
-    from tui_helpers import save
 
     answers = {"tech.devices": ["cloud"], "tech.habits": ["backups"], "tech.cloud": "some"}
-    save("Grid Co", answers, bank=str(BANK), bank_version="1", current="tech.cloud")
+    _saved("Grid Co", answers, "tech.cloud")
     app = make_app(args("resume", target="Grid Co"))
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
@@ -157,10 +155,9 @@ FULL = {
 async def test_after_an_edit_from_the_review_the_interview_shows_what_the_keys_answer(
     isolated_dirs: Path,
 ) -> None:
-    from tui_helpers import save
 
     partial = {k: v for k, v in FULL.items() if k != "tech.crm"}  # resumes in the interview
-    save("Grid Co", partial, bank=str(BANK), bank_version="1", current="tech.crm")
+    _saved("Grid Co", partial, "tech.crm")
     app = make_app(args("resume", target="Grid Co"))
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
@@ -185,15 +182,7 @@ async def test_after_an_edit_from_the_review_the_interview_shows_what_the_keys_a
 async def test_leaving_a_checklist_keeps_its_ticks_and_nothing_foreign_is_saved(
     isolated_dirs: Path,
 ) -> None:
-    from tui_helpers import save
-
-    save(
-        "Acme",
-        {"tech.devices": ["laptops"]},
-        bank=str(BANK),
-        bank_version="1",
-        current="tech.habits",
-    )
+    _saved("Acme", {"tech.devices": ["laptops"]}, "tech.habits")
     app = make_app(args("resume", target="Acme"))
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
@@ -213,13 +202,12 @@ async def test_leaving_a_checklist_keeps_its_ticks_and_nothing_foreign_is_saved(
 
 def test_a_session_refuses_an_answer_its_question_does_not_accept(isolated_dirs: Path) -> None:
     import pytest
-    from tui_helpers import save
 
     from smreadiness.opening import open_session
     from smreadiness.problems import ProblemsError
     from smreadiness.store import Store
 
-    session = open_session(Store(), save("Acme", {}, bank=str(BANK), bank_version="1"), "en")
+    session = open_session(Store(), _saved("Acme", {}), "en")
     with pytest.raises(ProblemsError, match="'plan' is not an option"):
         session.answer("tech.habits", ("plan",))
     session.answer("tech.habits", ("updates", "backups"))  # put in the bank's order
